@@ -1,0 +1,48 @@
+// The command tree: CLI11 parses argv into option structs; the selected command leaves its
+// action here and main() runs it with a Context. Each group file adds its subcommands.
+#pragma once
+#include "cli/context.h"
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <memory>
+
+namespace crm::cmd {
+
+struct Tree {
+    CLI::App app;
+    cli::Globals globals;
+    std::function<void(cli::Context&)> action;
+
+    // Makes `run` the action when `sub` is the command the user chose.
+    void on_run(CLI::App* sub, std::function<void(cli::Context&)> run) {
+        sub->callback([this, run = std::move(run)] { action = run; });
+    }
+
+    // Option structs live as long as the tree: bind CLI11 options to members of this.
+    template <class T>
+    std::shared_ptr<T> make() {
+        auto p = std::make_shared<T>();
+        keep_.push_back(p);
+        return p;
+    }
+
+private:
+    std::vector<std::shared_ptr<void>> keep_;
+};
+
+// One per group file (cmd/<group>.cpp).
+void add_resource_commands(Tree& tree);  // leads, opportunities, contacts, orgs, cases
+void add_tags_commands(Tree& tree);
+void add_forms_commands(Tree& tree);
+void add_bulk_commands(Tree& tree);
+void add_api_commands(Tree& tree);
+void add_auth_commands(Tree& tree);
+void add_config_commands(Tree& tree);
+void add_completion_commands(Tree& tree);
+
+// Builds the whole tree with the global flags (used by main, completions and man pages).
+std::unique_ptr<Tree> build_tree();
+
+}  // namespace crm::cmd

@@ -1,0 +1,1 @@
+namespace crm_sandbox { int placeholder() { return 0; } }

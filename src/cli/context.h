@@ -1,0 +1,67 @@
+// What every command run function receives: the Io, the global flags, and lazily the
+// resolved settings, the HTTP client and a renderer. Commands hold no HTTP, JSON or
+// formatting code of their own; they go through this.
+#pragma once
+#include "config/settings.h"
+#include "http/client.h"
+#include "json/json.h"
+#include "render/render.h"
+#include "term/io.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace crm::cli {
+
+struct Globals {
+    config::Overrides overrides;  // profile, base_url, api_key, output, timeout, retries, rate
+    std::vector<std::string> fields;
+    bool no_headers = false;
+    bool raw = false;
+    bool verbose = false;
+    bool quiet = false;
+    bool dry_run = false;
+    bool no_color = false;
+    bool yes = false;
+};
+
+class Context {
+public:
+    Context(term::Io& io, Globals globals, config::Getenv getenv);
+    ~Context();
+
+    term::Io& io() { return io_; }
+    const Globals& globals() const { return globals_; }
+    const config::Getenv& getenv() const { return getenv_; }
+
+    // Resolved on first use, so --help and --version never read the config file.
+    const config::Settings& settings();
+    http::ClientConfig client_config();  // UsageError when no base URL is configured
+    http::Client& client();
+
+    render::Format format();  // -o, CRM_OUTPUT, profile, else table on a terminal / json
+    std::unique_ptr<render::Renderer> renderer(const std::vector<std::string>& default_columns);
+
+    // Sends one request and returns the parsed body (null document for an empty body).
+    // --dry-run: prints the curl command and returns nullopt. Non-2xx → ApiError;
+    // transport failure → NetworkError; a body that is not JSON → Error(kExitUnexpected).
+    std::optional<json::Document> call(const http::Request& request);
+
+    // Turns a finished Result into a document or the matching exception (shared by call()
+    // and the multi-request commands).
+    json::Document check(const http::Request& request, http::Result&& result);
+
+    // Prints a dry-run line for the request (curl command on stdout).
+    void print_dry_run(const http::Request& request);
+
+private:
+    term::Io& io_;
+    Globals globals_;
+    config::Getenv getenv_;
+    std::optional<config::Settings> settings_;
+    std::unique_ptr<http::Client> client_;
+};
+
+}  // namespace crm::cli

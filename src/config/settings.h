@@ -1,0 +1,84 @@
+// Configuration of CLI.md §6: TOML profiles under XDG, CRM_* environment variables, flags.
+// Precedence: flag > environment > profile > default. Each value remembers where it came
+// from, for `crm config explain`.
+#pragma once
+#include <array>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace crm::config {
+
+enum class Source { flag, env, profile, default_value };
+std::string_view source_name(Source source);  // "flag", "environment", "profile", "default"
+
+// Reads an environment variable; injectable for tests. Returns nullopt when unset.
+using Getenv = std::function<std::optional<std::string>(const std::string&)>;
+Getenv system_getenv();
+
+// $XDG_CONFIG_HOME/crm/config.toml, else $HOME/.config/crm/config.toml.
+std::filesystem::path config_path(const Getenv& getenv);
+
+// The settings every command may read. Keys: base_url, api_key, api_key_command, auth,
+// output, timeout, retries, rate, user.id, user.name, user.email, tenant_id.
+struct Value {
+    std::string value;
+    Source source = Source::default_value;
+};
+
+// Values given on the command line (global flags); unset ones are absent.
+using Overrides = std::map<std::string, std::string>;
+
+class Settings {
+public:
+    std::string profile;          // the profile in use ("default" unless --profile/CRM_PROFILE)
+    std::filesystem::path file;   // the config file consulted (may not exist)
+    std::map<std::string, Value> values;  // every known key that has a value
+
+    std::string get(const std::string& key, const std::string& fallback = {}) const;
+    bool has(const std::string& key) const;
+
+    // The API key: api_key, else the stdout of api_key_command (run once, trimmed, cached).
+    // Throws crm::UsageError when the command fails. Empty when neither is set.
+    const std::string& api_key() const;
+
+    // Rows for `crm config explain`: key, value (keys redacted), source.
+    std::vector<std::array<std::string, 3>> explain() const;
+
+private:
+    mutable std::optional<std::string> key_cache_;
+};
+
+// Builds the settings. Reads the config file when it exists; refuses (crm::UsageError with an
+// ssh-style hint "chmod 600 FILE") a file holding api_key that group or others can read.
+// Validates values: auth header|query, timeout/rate numbers > 0, retries integer >= 0.
+Settings resolve(const Overrides& flags, const Getenv& getenv);
+
+// Environment variable for each global key: base_url → CRM_BASE_URL, api_key → CRM_API_KEY,
+// output → CRM_OUTPUT, timeout → CRM_TIMEOUT, retries → CRM_RETRIES, rate → CRM_RATE,
+// auth → CRM_AUTH, tenant_id → CRM_TENANT_ID; profile comes from CRM_PROFILE.
+const std::vector<std::pair<std::string, std::string>>& env_names();
+
+// Editing the file (auth login/logout, config set). Writes atomically with mode 0600 and
+// creates the directory with 0700. Unknown keys are refused with UsageError.
+class ConfigFile {
+public:
+    explicit ConfigFile(std::filesystem::path path);
+    std::optional<std::string> get(const std::string& profile, const std::string& key) const;
+    void set(const std::string& profile, const std::string& key, const std::string& value);
+    bool unset(const std::string& profile, const std::string& key);
+    std::vector<std::pair<std::string, std::string>> list(const std::string& profile) const;  // dotted keys
+    std::vector<std::string> profiles() const;
+    void save() const;
+
+private:
+    std::filesystem::path path_;
+    struct Data;
+    std::shared_ptr<Data> data_;
+};
+
+}  // namespace crm::config

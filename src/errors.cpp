@@ -1,0 +1,26 @@
+#include "errors.h"
+
+#include <fmt/format.h>
+
+namespace crm {
+
+int exit_code_for_status(long status) {
+    if (status == 401 || status == 403) return kExitAuth;
+    if (status == 404) return kExitNotFound;
+    if (status == 429) return kExitRateLimited;
+    if (status >= 500) return kExitServer;
+    if (status >= 400) return kExitRejected;
+    return kExitUnexpected;
+}
+
+static std::string describe(long status, const std::string& method, const std::string& path,
+                            const std::string& server_message) {
+    return fmt::format("{} (HTTP {}, {} {})", server_message.empty() ? "request failed" : server_message,
+                       status, method, path);
+}
+
+ApiError::ApiError(long status, std::string method, std::string path, std::string server_message)
+    : Error(describe(status, method, path, server_message), exit_code_for_status(status)),
+      status_(status), method_(std::move(method)), path_(std::move(path)), server_message_(std::move(server_message)) {}
+
+}  // namespace crm

@@ -1,0 +1,66 @@
+// The one HTTP client of crm (libcurl). Every libcurl option is set in one place
+// (client.cpp); --dry-run prints the same request as a curl command (curl_command.h).
+#pragma once
+#include "http/request.h"
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace crm::http {
+
+enum class AuthMode { header, query };
+
+inline constexpr const char* kKeyHeader = "Ocp-Apim-Subscription-Key";
+inline constexpr const char* kKeyQuery = "subscription-key";
+
+struct ClientConfig {
+    std::string base_url;         // e.g. https://api.example.com or http://127.0.0.1:PORT
+    std::string api_key;          // may be empty (then no auth is sent)
+    AuthMode auth = AuthMode::header;
+    double timeout_s = 30;        // total per attempt
+    double connect_timeout_s = 10;
+    int retries = 3;              // extra attempts after the first
+    double rate = 0;              // max requests per second, 0 = unlimited
+    size_t max_response_bytes = size_t{512} << 20;
+    double max_retry_after_s = 60;   // a server's Retry-After is capped at this
+    int retry_budget = 100;       // retries allowed over the client's lifetime
+    std::string user_agent;       // "crm/<version>"
+    // Receives --verbose lines (request line, headers, status), key already redacted.
+    // Null: nothing is logged.
+    std::function<void(std::string_view)> log;
+};
+
+class Client {
+public:
+    virtual ~Client() = default;
+
+    // One request with the retry policy. Never throws for HTTP or transport failures.
+    virtual Result send(const Request& request) = 0;
+
+    // Many requests, at most `parallel` in flight (libcurl multi, one connection pool).
+    // `on_done(index, result)` is called on the calling thread as each finishes (after its
+    // retries). A 429 with Retry-After pauses every transfer, not just the one that got it.
+    virtual void send_many(const std::vector<Request>& requests, int parallel,
+                           const std::function<void(size_t, Result&&)>& on_done) = 0;
+};
+
+std::unique_ptr<Client> make_client(ClientConfig config);
+
+// The equivalent curl command line, key written as "$CRM_API_KEY", shell-quoted.
+std::string curl_command(const ClientConfig& config, const Request& request);
+
+// The full URL of a request (query percent-encoded), without the key.
+std::string url_for(const ClientConfig& config, const Request& request);
+
+// "Ocp-Apim-Subscription-Key: ****abcd": the last four characters at most, and none at all
+// for keys shorter than 12.
+std::string redact_key(std::string_view key);
+
+// Replaces every occurrence of `key` in `text` by its redacted form.
+std::string redact(std::string_view text, std::string_view key);
+
+}  // namespace crm::http

@@ -1,0 +1,53 @@
+// What the API layer builds and the HTTP client sends: plain data, no I/O.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace crm::http {
+
+using Query = std::vector<std::pair<std::string, std::string>>;
+
+struct Request {
+    std::string method = "GET";
+    std::string path;                  // relative to the base URL, starts with '/'
+    Query query;                       // sent in this order, percent-encoded by the client
+    std::optional<std::string> body;   // JSON text; sets Content-Type: application/json
+    // Overrides the method's idempotency for retries: a bulk delete is a POST whose repeat is
+    // harmless (already deleted ids come back as not found).
+    std::optional<bool> idempotent;
+};
+
+struct Response {
+    long status = 0;
+    std::string body;
+    std::vector<std::pair<std::string, std::string>> headers;  // names as received
+    // Case-insensitive lookup of the last header with this name.
+    std::optional<std::string> header(std::string_view name) const;
+};
+
+enum class Failure {
+    none,       // a response arrived (whatever its status)
+    connect,    // could not connect / resolve
+    timeout,    // connect, total or low-speed timeout
+    dropped,    // connection closed or reset after the request was sent, no answer
+    tls,
+    too_large,  // response exceeded the size cap
+    aborted,    // interrupted (SIGINT)
+    other,
+};
+
+struct Result {
+    Failure failure = Failure::none;
+    std::string error;       // human text for a transport failure (never holds the key)
+    Response response;       // valid when failure == none
+    int attempts = 0;        // 1 + retries actually made
+    bool request_sent = false;  // some bytes of the request reached the server (last attempt)
+    bool ok() const { return failure == Failure::none; }
+};
+
+std::string_view failure_name(Failure failure);
+
+}  // namespace crm::http

@@ -1,0 +1,54 @@
+// Output formats of CLI.md §4. A renderer receives records one at a time and writes them as
+// they come, so `--all` streams with flat memory (the aligned table is the exception: it
+// sizes its columns from the first page).
+#pragma once
+#include "json/json.h"
+
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace crm::render {
+
+enum class Format { table, json, ndjson, csv, tsv, ids };
+
+std::optional<Format> parse_format(std::string_view name);
+std::string_view format_name(Format format);
+const std::vector<std::string>& format_names();  // for help, completions, validation
+
+struct Options {
+    std::vector<std::string> fields;           // --fields: dotted paths, selected and ordered
+    std::vector<std::string> default_columns;  // the entity's table columns when no --fields
+    bool headers = true;                       // --no-headers turns off csv/tsv/table headers
+    bool pretty = false;                       // json: indented (on a terminal)
+    bool color = false;                        // table: bold header
+    int width = 0;                             // table: truncate rows to this many columns; 0 = no limit
+};
+
+class Renderer {
+public:
+    virtual ~Renderer() = default;
+    // A list: begin, any number of records, page boundaries, end.
+    virtual void begin_list() = 0;
+    virtual void record(const json::Value& record) = 0;
+    virtual void end_page() {}  // the table prints what it has buffered (first page sizes columns)
+    virtual void end_list() = 0;
+    // A single record (get, create, update …).
+    virtual void single(const json::Value& record) = 0;
+};
+
+// `notes` receives the table's "no results" note (stderr).
+std::unique_ptr<Renderer> make_renderer(Format format, Options options, std::ostream& out, std::ostream& notes);
+
+// Flattens an object to dotted keys in document order (arrays stay whole), as csv and the
+// table see it: {"a":{"b":1},"c":[1]} → a.b=1, c=[1].
+std::vector<std::pair<std::string, const json::Value*>> flatten(const json::Value& record);
+
+// RFC 4180 field quoting (comma/quote/CR/LF → quoted, quotes doubled); tsv escapes \t \n \r \\.
+std::string csv_field(std::string_view text);
+std::string tsv_field(std::string_view text);
+
+}  // namespace crm::render
