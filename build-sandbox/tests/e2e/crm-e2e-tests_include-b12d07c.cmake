@@ -1,5 +1,0 @@
-if(EXISTS "/work/main/build-sandbox/tests/e2e/crm-e2e-tests_tests-b12d07c.cmake")
-  include("/work/main/build-sandbox/tests/e2e/crm-e2e-tests_tests-b12d07c.cmake")
-else()
-  add_test(crm-e2e-tests_NOT_BUILT-b12d07c crm-e2e-tests_NOT_BUILT-b12d07c)
-endif()

@@ -1,5 +1,0 @@
-if(EXISTS "/work/main/build-sandbox/tests/unit/crm-unit-tests_tests-b12d07c.cmake")
-  include("/work/main/build-sandbox/tests/unit/crm-unit-tests_tests-b12d07c.cmake")
-else()
-  add_test(crm-unit-tests_NOT_BUILT-b12d07c crm-unit-tests_NOT_BUILT-b12d07c)
-endif()
