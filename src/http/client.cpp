@@ -1,0 +1,182 @@
+// The Client: one retry loop over libcurl's multi interface serves both send() (one request)
+// and send_many() (many, `parallel` at a time). A client is used from one thread at a time.
+#include "http/client.h"
+
+#include "http/interrupt.h"
+#include "http/rate_limiter.h"
+#include "http/retry.h"
+#include "http/transfer.h"
+
+#include <algorithm>
+#include <deque>
+#include <map>
+#include <random>
+#include <span>
+
+namespace crm::http {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using std::chrono::milliseconds;
+
+// The longest the loop sleeps without looking at the interrupt flag.
+constexpr milliseconds kPollSlice{50};
+
+using OnDone = std::function<void(size_t, Result&&)>;
+
+class CurlClient final : public Client {
+public:
+    explicit CurlClient(ClientConfig config)
+        : config_(std::move(config)), share_(make_share()), limiter_(config_.rate),
+          rng_(std::random_device{}()), retries_left_(config_.retry_budget) {}
+
+    Result send(const Request& request) override {
+        Result out;
+        run(std::span(&request, 1), 1, [&out](size_t, Result&& result) { out = std::move(result); });
+        return out;
+    }
+
+    void send_many(const std::vector<Request>& requests, int parallel, const OnDone& on_done) override {
+        run(requests, static_cast<size_t>(std::max(parallel, 1)), on_done);
+    }
+
+private:
+    struct Waiting {
+        size_t index;
+        int attempts;             // made so far
+        Clock::time_point not_before;
+    };
+    struct InFlight {
+        size_t index;
+        int attempts;             // including this one
+        std::unique_ptr<Transfer> transfer;
+    };
+
+    void run(std::span<const Request> requests, size_t parallel, const OnDone& on_done);
+    // The delay before retrying, or nullopt when the result is final.
+    std::optional<milliseconds> retry_delay(const Request& request, const Result& result, int attempts);
+    void log(const std::string& line) const {
+        if (config_.log) config_.log(line);
+    }
+
+    ClientConfig config_;
+    SharePtr share_;        // declared before any transfer can exist, so it outlives them all
+    RateLimiter limiter_;
+    std::mt19937_64 rng_;
+    int retries_left_;      // the lifetime retry budget
+};
+
+void CurlClient::run(std::span<const Request> requests, size_t parallel, const OnDone& on_done) {
+    // A multi handle per call keeps a send() made from inside on_done apart from the outer
+    // call's transfers; connections still pool through the share.
+    MultiPtr multi = make_multi();
+    std::deque<Waiting> waiting;
+    for (size_t i = 0; i < requests.size(); ++i) waiting.push_back({i, 0, {}});
+    std::map<CURL*, InFlight> in_flight;  // declared after `multi`: removed from it before it goes
+    size_t remaining = requests.size();
+    // Every transfer waits for this after a 429: the limit is the server's, not one transfer's.
+    Clock::time_point paused_until{};
+
+    while (remaining > 0) {
+        if (interrupt_requested()) {
+            for (auto& [handle, job] : in_flight) {
+                Result result = job.transfer->finish(CURLE_ABORTED_BY_CALLBACK);
+                result.error = "interrupted";
+                result.attempts = job.attempts;
+                job.transfer.reset();
+                on_done(job.index, std::move(result));
+            }
+            in_flight.clear();
+            for (const Waiting& job : waiting) {
+                Result result;
+                result.failure = Failure::aborted;
+                result.error = "interrupted";
+                result.attempts = job.attempts;
+                on_done(job.index, std::move(result));
+            }
+            return;
+        }
+
+        auto now = Clock::now();
+        while (in_flight.size() < parallel && now >= paused_until && now >= limiter_.ready_at()) {
+            const auto due = std::ranges::find_if(waiting, [now](const Waiting& w) { return w.not_before <= now; });
+            if (due == waiting.end()) break;
+            auto transfer = std::make_unique<Transfer>(config_, requests[due->index], share_.get());
+            transfer->start(multi.get());
+            CURL* handle = transfer->handle();
+            in_flight.emplace(handle, InFlight{due->index, due->attempts + 1, std::move(transfer)});
+            waiting.erase(due);
+            limiter_.take(now);
+        }
+
+        int running = 0;
+        curl_multi_perform(multi.get(), &running);
+        int queued = 0;
+        while (CURLMsg* message = curl_multi_info_read(multi.get(), &queued)) {
+            if (message->msg != CURLMSG_DONE) continue;
+            const CURLcode code = message->data.result;  // read before the handle is removed
+            auto node = in_flight.extract(message->easy_handle);
+            InFlight& job = node.mapped();
+            Result result = job.transfer->finish(code);
+            result.attempts = job.attempts;
+            job.transfer.reset();
+
+            const Request& request = requests[job.index];
+            if (const auto delay = retry_delay(request, result, job.attempts)) {
+                now = Clock::now();
+                if (result.ok() && result.response.status == 429) paused_until = std::max(paused_until, now + *delay);
+                waiting.push_back({job.index, job.attempts, now + *delay});
+                continue;
+            }
+            --remaining;
+            on_done(job.index, std::move(result));
+        }
+        if (remaining == 0) break;
+
+        // Sleep until libcurl has work, the next retry or rate slot is due, or a slice passes.
+        now = Clock::now();
+        auto wake = now + kPollSlice;
+        if (in_flight.size() < parallel && !waiting.empty()) {
+            const auto earliest = std::ranges::min_element(waiting, {}, &Waiting::not_before)->not_before;
+            wake = std::min(wake, std::max({earliest, paused_until, limiter_.ready_at()}));
+        }
+        const auto wait = std::chrono::ceil<milliseconds>(std::max(wake - now, Clock::duration::zero()));
+        curl_multi_poll(multi.get(), nullptr, 0, static_cast<int>(wait.count()), nullptr);
+    }
+}
+
+std::optional<milliseconds> CurlClient::retry_delay(const Request& request, const Result& result, int attempts) {
+    if (attempts > config_.retries || !should_retry(request, result)) return std::nullopt;
+    const std::string what = result.ok() ? "HTTP " + std::to_string(result.response.status)
+                                         : std::string(failure_name(result.failure));
+    const std::string on = " on " + request.method + ' ' + request.path;
+    if (retries_left_ <= 0) {
+        log("* " + what + on + ": retry budget exhausted, giving up");
+        return std::nullopt;
+    }
+    --retries_left_;
+
+    milliseconds delay = backoff(attempts - 1, rng_);
+    if (result.ok()) {
+        if (const auto header = result.response.header("Retry-After")) {
+            if (const auto asked = parse_retry_after(*header, std::chrono::system_clock::now())) {
+                const auto cap = std::chrono::duration_cast<milliseconds>(std::chrono::duration<double>(config_.max_retry_after_s));
+                delay = std::min(*asked, cap);
+            }
+        }
+    }
+    log("* " + what + on + ": retry " + std::to_string(attempts) + " of " + std::to_string(config_.retries) +
+        " in " + std::to_string(delay.count()) + " ms");
+    return delay;
+}
+
+}  // namespace
+
+std::unique_ptr<Client> make_client(ClientConfig config) {
+    // Thread-safe since libcurl 7.84; done here so no transfer races to do it implicitly.
+    static const CURLcode global_init = curl_global_init(CURL_GLOBAL_DEFAULT);
+    (void)global_init;
+    return std::make_unique<CurlClient>(std::move(config));
+}
+
+}  // namespace crm::http
