@@ -88,7 +88,8 @@ Transfer::Transfer(const ClientConfig& config, const Request& request, CURLSH* s
     headers_ = curl_slist_append(headers_, "Accept: application/json");
     // Without this, libcurl waits up to a second for a "100 Continue" before large bodies.
     headers_ = curl_slist_append(headers_, "Expect:");
-    if (request.body) headers_ = curl_slist_append(headers_, "Content-Type: application/json");
+    // With no body, "Content-Type:" stops libcurl from labelling an empty POST as a form.
+    headers_ = curl_slist_append(headers_, request.body ? "Content-Type: application/json" : "Content-Type:");
     if (config.auth == AuthMode::header && !config.api_key.empty()) {
         headers_ = curl_slist_append(headers_, (std::string(kKeyHeader) + ": " + config.api_key).c_str());
     }
