@@ -1,1 +1,0 @@
-namespace crm_sandbox { int placeholder() { return 0; } }

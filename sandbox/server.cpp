@@ -1,0 +1,201 @@
+#include "server.h"
+
+#include "access_log.h"
+#include "api.h"
+#include "faults.h"
+#include "keys.h"
+#include "seed.h"
+#include "sqlite_store.h"
+
+#include <httplib.h>
+
+#include <arpa/inet.h>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <dirent.h>
+#include <fmt/format.h>
+#include <mutex>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <sys/socket.h>
+#include <thread>
+
+namespace sandbox {
+namespace {
+
+int port_of(const sockaddr_storage& a) {
+    if (a.ss_family == AF_INET) return ntohs(reinterpret_cast<const sockaddr_in&>(a).sin_port);
+    if (a.ss_family == AF_INET6) return ntohs(reinterpret_cast<const sockaddr_in6&>(a).sin6_port);
+    return -1;
+}
+
+// cpp-httplib does not hand the socket to handlers, so a dropped connection is found by its
+// two ports among our descriptors and shut down: httplib's write of the response then fails
+// and it closes the socket, and the client sees the connection end without a single byte.
+void drop_connection(const httplib::Request& req) {
+    DIR* dir = opendir("/proc/self/fd");
+    if (!dir) return;
+    while (dirent* e = readdir(dir)) {
+        int fd = atoi(e->d_name);
+        if (fd <= 2) continue;
+        sockaddr_storage local{}, peer{};
+        socklen_t ll = sizeof local, pl = sizeof peer;
+        if (getsockname(fd, reinterpret_cast<sockaddr*>(&local), &ll) != 0) continue;
+        if (getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &pl) != 0) continue;
+        if (port_of(local) == req.local_port && port_of(peer) == req.remote_port) {
+            shutdown(fd, SHUT_RDWR);
+            break;
+        }
+    }
+    closedir(dir);
+}
+
+std::string url_host(const std::string& host) {
+    if (host == "0.0.0.0" || host.empty()) return "127.0.0.1";
+    if (host == "::") return "[::1]";
+    if (host.find(':') != std::string::npos) return "[" + host + "]";
+    return host;
+}
+
+class Front {
+public:
+    Front(const Options& o, Api& api, Keys keys) : o_(o), api_(api), keys_(std::move(keys)), faults_(o.faults) {}
+
+    void serve(const httplib::Request& req, httplib::Response& res) {
+        auto t0 = std::chrono::steady_clock::now();
+        bool dropped = false;
+        ApiResponse out = answer(req, dropped);
+        if (dropped) drop_connection(req);
+        res.status = out.status;
+        for (auto& [k, v] : out.headers) res.set_header(k, v);
+        if (!out.body.empty()) res.set_content(out.body, "application/json; charset=utf-8");
+        if (o_.log) {
+            double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+            std::string line = access_line(req.method, req.target, dropped ? "dropped" : std::to_string(out.status), ms);
+            std::lock_guard lock(log_mu_);
+            std::fprintf(stderr, "%s\n", line.c_str());
+            std::fflush(stderr);
+        }
+    }
+
+private:
+    ApiResponse answer(const httplib::Request& req, bool& dropped) {
+        std::string key = req.get_header_value("Ocp-Apim-Subscription-Key");
+        if (key.empty() && req.has_param("subscription-key")) key = req.get_param_value("subscription-key");
+        Access access = keys_.check(key);
+        if (access == Access::Denied) return error_response(401, kInvalidKeyMessage);
+        if (access == Access::ReadOnly && req.method != "GET") return error_response(403, kReadOnlyMessage);
+        if (int retry = faults_.rate_limited()) {
+            auto r = error_response(429, fmt::format("Rate limit is exceeded. Try again in {} seconds.", retry));
+            r.headers.emplace_back("Retry-After", std::to_string(retry));
+            return r;
+        }
+        faults_.delay();
+        if (faults_.should_fail()) return error_response(503, "Service unavailable (injected by --fail-rate)");
+        ApiRequest ar{req.method, req.path, {}, req.body};
+        for (const auto& [k, v] : req.params) ar.query.emplace(k, v);
+        ApiResponse out = api_.handle(ar);
+        dropped = faults_.should_drop();
+        return out;
+    }
+
+    const Options& o_;
+    Api& api_;
+    Keys keys_;
+    Faults faults_;
+    std::mutex log_mu_;
+};
+
+}  // namespace
+
+int run_server(const Options& o) {
+    // SIGINT/SIGTERM are taken by a dedicated thread (sigwait), which stops the server; every
+    // other thread inherits the blocked mask. Writes to closed sockets must not kill us.
+    std::signal(SIGPIPE, SIG_IGN);
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+    SqliteStore store(o.db);
+    install_defaults(store);
+    if (o.seed_records > 0) {
+        if (store.count("leads") + store.count("contacts") + store.count("organizations") > 0) {
+            std::fprintf(stderr, "crm-sandbox: the database already holds records; --seed-records ignored\n");
+        } else {
+            seed_records(store, o.seed_records);
+        }
+    }
+    Api api(store);
+    Keys keys{o.primary_key.empty() ? random_key() : o.primary_key,
+              o.secondary_key.empty() ? random_key() : o.secondary_key};
+    while (keys.secondary == keys.primary) keys.secondary = random_key();
+    Front front(o, api, keys);
+
+    httplib::Server svr;
+    const int threads = o.threads;
+    svr.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
+    svr.set_payload_max_length(64 * 1024 * 1024);
+    auto handler = [&front](const httplib::Request& req, httplib::Response& res) { front.serve(req, res); };
+    // cpp-httplib 0.11 answers a bare 400 to a POST/PUT/PATCH/DELETE that has neither
+    // Content-Length nor chunked encoding (curl -X DELETE, curl -X POST without -d): such a
+    // request has an empty body, so it is served here, before httplib tries to read one.
+    svr.set_pre_routing_handler([&front](const httplib::Request& req, httplib::Response& res) {
+        bool bodiless_write = req.method == "POST" || req.method == "PUT" || req.method == "PATCH" ||
+                              req.method == "DELETE";
+        if (bodiless_write && !req.has_header("Content-Length") && !req.has_header("Transfer-Encoding")) {
+            front.serve(req, res);
+            return httplib::Server::HandlerResponse::Handled;
+        }
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
+    // Errors raised by httplib itself (bad request line, payload too large, ...) get a JSON body too.
+    svr.set_error_handler(httplib::Server::HandlerWithResponse(
+        [](const httplib::Request&, httplib::Response& res) {
+        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        auto e = error_response(res.status, res.status == 413 ? "request body too large" : "bad request");
+        res.set_content(e.body, "application/json; charset=utf-8");
+        return httplib::Server::HandlerResponse::Handled;
+    }));
+    svr.Get(".*", handler);
+    svr.Post(".*", handler);
+    svr.Put(".*", handler);
+    svr.Patch(".*", handler);
+    svr.Delete(".*", handler);
+    svr.Options(".*", handler);
+
+    int port = o.port;
+    if (port == 0) {
+        port = svr.bind_to_any_port(o.host);
+    } else if (!svr.bind_to_port(o.host, port)) {
+        port = -1;
+    }
+    if (port <= 0) {
+        std::fprintf(stderr, "crm-sandbox: cannot listen on %s:%d\n", o.host.c_str(), o.port);
+        return 1;
+    }
+
+    std::thread stopper([&svr, stop_signals] {
+        int sig = 0;
+        sigwait(&stop_signals, &sig);
+        if (sig != 0) svr.stop();
+    });
+
+    // The socket is listening: connections queue from here on, so the contract's lines can go out.
+    std::printf("export CRM_BASE_URL=http://%s:%d\n", url_host(o.host).c_str(), port);
+    std::printf("export CRM_API_KEY=%s\n", keys.primary.c_str());
+    std::printf("export CRM_READONLY_KEY=%s\n", keys.secondary.c_str());
+    std::fflush(stdout);
+
+    bool ok = svr.listen_after_bind();
+    // listen returned: stopped by a signal (or failed). Wake the stopper if it still waits.
+    if (stopper.joinable()) {
+        pthread_kill(stopper.native_handle(), SIGTERM);
+        stopper.join();
+    }
+    return ok ? 0 : 1;
+}
+
+}  // namespace sandbox
