@@ -36,6 +36,7 @@ using Overrides = std::map<std::string, std::string>;
 class Settings {
 public:
     std::string profile;          // the profile in use ("default" unless --profile/CRM_PROFILE)
+    Source profile_source = Source::default_value;
     std::filesystem::path file;   // the config file consulted (may not exist)
     std::map<std::string, Value> values;  // every known key that has a value
 
@@ -53,14 +54,21 @@ private:
     mutable std::optional<std::string> key_cache_;
 };
 
+// The profile in use: --profile (Overrides key "profile") > CRM_PROFILE > "default".
+Value active_profile(const Overrides& flags, const Getenv& getenv);
+
 // Builds the settings. Reads the config file when it exists; refuses (crm::UsageError with an
 // ssh-style hint "chmod 600 FILE") a file holding api_key that group or others can read.
-// Validates values: auth header|query, timeout/rate numbers > 0, retries integer >= 0.
+// Validates the values in use: auth header|query, timeout number > 0, rate number >= 0,
+// retries integer 0..20, output a known format, base_url http(s)://.
+// A profile named by --profile/CRM_PROFILE that the file lacks is a UsageError, unless flags
+// or environment give both base_url and a key. Empty environment variables count as unset.
 Settings resolve(const Overrides& flags, const Getenv& getenv);
 
 // Environment variable for each global key: base_url → CRM_BASE_URL, api_key → CRM_API_KEY,
 // output → CRM_OUTPUT, timeout → CRM_TIMEOUT, retries → CRM_RETRIES, rate → CRM_RATE,
-// auth → CRM_AUTH, tenant_id → CRM_TENANT_ID; profile comes from CRM_PROFILE.
+// auth → CRM_AUTH, tenant_id → CRM_TENANT_ID, api_key_command → CRM_API_KEY_COMMAND,
+// user.id/name/email → CRM_USER_ID/NAME/EMAIL; profile comes from CRM_PROFILE.
 const std::vector<std::pair<std::string, std::string>>& env_names();
 
 // Editing the file (auth login/logout, config set). Writes atomically with mode 0600 and

@@ -1,0 +1,20 @@
+// The table of known settings and the rules their values must follow, shared by resolve()
+// (values from flags, environment and profile) and ConfigFile::set (values written to the file).
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace crm::config::detail {
+
+// Every known key, in the order `crm config explain` and `crm config list` show them.
+const std::vector<std::string>& known_keys();
+bool is_known_key(std::string_view key);
+std::string known_keys_text();  // "base_url, api_key, …" for error messages
+
+// Throws crm::UsageError naming the key, the value and `where` it came from ("--timeout",
+// "CRM_TIMEOUT", "profile 'ci' in /path") when the value breaks the key's rule.
+// The value of api_key is never quoted in the message.
+void validate(const std::string& key, const std::string& value, const std::string& where);
+
+}  // namespace crm::config::detail

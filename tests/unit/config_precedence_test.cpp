@@ -1,0 +1,161 @@
+#include "config_test_support.h"
+#include "errors.h"
+
+#include <catch2/catch.hpp>
+
+using crm::config::Source;
+using crmtest::ConfigHome;
+
+namespace {
+
+// One key across the four layers: each test removes the top layer and expects the next.
+struct Case {
+    std::string key, env, flag_value, env_value, profile_toml, profile_value, default_value;
+};
+
+const Case kCases[] = {
+    {"base_url", "CRM_BASE_URL", "https://flag.example", "https://env.example", "base_url = 'https://file.example'",
+     "https://file.example", ""},
+    {"auth", "CRM_AUTH", "query", "header", "auth = 'query'", "query", "header"},
+    {"output", "CRM_OUTPUT", "csv", "ndjson", "output = 'tsv'", "tsv", ""},
+    {"timeout", "CRM_TIMEOUT", "5", "7.5", "timeout = 12", "12", "30"},
+    {"retries", "CRM_RETRIES", "0", "5", "retries = 7", "7", "3"},
+    {"rate", "CRM_RATE", "2", "0.5", "rate = 1.5", "1.5", "0"},
+    {"tenant_id", "CRM_TENANT_ID", "t-flag", "t-env", "tenant_id = 't-file'", "t-file", ""},
+    {"user.id", "CRM_USER_ID", "11", "22", "[profiles.default.user]\nid = 33", "33", ""},
+    {"user.email", "CRM_USER_EMAIL", "f@x", "e@x", "[profiles.default.user]\nemail = 'p@x'", "p@x", ""},
+};
+
+std::string profile_file(const Case& c) { return "[profiles.default]\n" + c.profile_toml + "\n"; }
+
+}  // namespace
+
+TEST_CASE("each key follows flag > environment > profile > default", "[config]") {
+    for (const auto& c : kCases) {
+        INFO("key " << c.key);
+        ConfigHome home;
+        home.write(profile_file(c));
+        home.setenv(c.env, c.env_value);
+
+        auto with_flag = home.resolve({{c.key, c.flag_value}});
+        CHECK(with_flag.get(c.key) == c.flag_value);
+        CHECK(with_flag.values.at(c.key).source == Source::flag);
+
+        auto with_env = home.resolve();
+        CHECK(with_env.get(c.key) == c.env_value);
+        CHECK(with_env.values.at(c.key).source == Source::env);
+
+        home.setenv(c.env, "");  // empty counts as unset
+        auto with_profile = home.resolve();
+        CHECK(with_profile.get(c.key) == c.profile_value);
+        CHECK(with_profile.values.at(c.key).source == Source::profile);
+
+        home.write("");
+        auto with_default = home.resolve();
+        if (c.default_value.empty()) {
+            CHECK_FALSE(with_default.has(c.key));
+        } else {
+            CHECK(with_default.get(c.key) == c.default_value);
+            CHECK(with_default.values.at(c.key).source == Source::default_value);
+        }
+    }
+}
+
+TEST_CASE("defaults: timeout 30, retries 3, auth header, rate 0, no output", "[config]") {
+    ConfigHome home;
+    auto s = home.resolve();
+    CHECK(s.get("timeout") == "30");
+    CHECK(s.get("retries") == "3");
+    CHECK(s.get("auth") == "header");
+    CHECK(s.get("rate") == "0");
+    CHECK_FALSE(s.has("output"));
+    CHECK_FALSE(s.has("base_url"));
+    CHECK(s.api_key().empty());
+    CHECK(s.file == home.file());
+}
+
+TEST_CASE("config path: XDG_CONFIG_HOME, else HOME/.config", "[config]") {
+    std::map<std::string, std::string> env{{"HOME", "/home/u"}};
+    auto getenv = [&env](const std::string& name) -> std::optional<std::string> {
+        auto it = env.find(name);
+        return it == env.end() ? std::nullopt : std::optional(it->second);
+    };
+    CHECK(crm::config::config_path(getenv) == "/home/u/.config/crm/config.toml");
+    env["XDG_CONFIG_HOME"] = "/xdg";
+    CHECK(crm::config::config_path(getenv) == "/xdg/crm/config.toml");
+}
+
+TEST_CASE("profile selection: --profile > CRM_PROFILE > default", "[config]") {
+    ConfigHome home;
+    home.write("[profiles.default]\nbase_url = 'https://d.example'\n"
+               "[profiles.ci]\nbase_url = 'https://ci.example'\n"
+               "[profiles.prod]\nbase_url = 'https://prod.example'\n");
+
+    auto s = home.resolve();
+    CHECK(s.profile == "default");
+    CHECK(s.profile_source == Source::default_value);
+    CHECK(s.get("base_url") == "https://d.example");
+
+    home.setenv("CRM_PROFILE", "ci");
+    s = home.resolve();
+    CHECK(s.profile == "ci");
+    CHECK(s.profile_source == Source::env);
+    CHECK(s.get("base_url") == "https://ci.example");
+
+    s = home.resolve({{"profile", "prod"}});
+    CHECK(s.profile == "prod");
+    CHECK(s.profile_source == Source::flag);
+    CHECK(s.get("base_url") == "https://prod.example");
+}
+
+TEST_CASE("a profile asked for by name must exist", "[config]") {
+    ConfigHome home;
+    home.write("[profiles.default]\nbase_url = 'https://d.example'\n[profiles.ci]\nretries = 1\n");
+    CHECK_THROWS_WITH(home.resolve({{"profile", "prdo"}}), Catch::Contains("profile 'prdo' not found") &&
+                                                                Catch::Contains("profiles: ci, default"));
+    home.setenv("CRM_PROFILE", "nope");
+    CHECK_THROWS_AS(home.resolve(), crm::UsageError);
+
+    SECTION("unless flags and environment give a base URL and a key") {
+        home.setenv("CRM_BASE_URL", "https://env.example");
+        home.setenv("CRM_API_KEY", "k-0123456789abcdef");
+        auto s = home.resolve();
+        CHECK(s.profile == "nope");
+        CHECK(s.api_key() == "k-0123456789abcdef");
+    }
+    SECTION("the default profile may be missing") {
+        ConfigHome empty;
+        CHECK_NOTHROW(empty.resolve());
+    }
+}
+
+TEST_CASE("api_key: the first layer with a key or a command decides", "[config]") {
+    ConfigHome home;
+    home.write("[profiles.default]\napi_key_command = 'echo from-command-0001'\n");
+
+    CHECK(home.resolve().api_key() == "from-command-0001");
+    CHECK(home.resolve().values.at("api_key_command").source == Source::profile);
+
+    home.setenv("CRM_API_KEY", "from-env-000000001");
+    auto s = home.resolve();
+    CHECK(s.api_key() == "from-env-000000001");
+    CHECK_FALSE(s.has("api_key_command"));  // a lower layer's command is never run
+
+    s = home.resolve({{"api_key", "from-flag-00000001"}});
+    CHECK(s.api_key() == "from-flag-00000001");
+    CHECK(s.values.at("api_key").source == Source::flag);
+
+    SECTION("a command in a higher layer beats a key in a lower one") {
+        ConfigHome h2;
+        h2.write("[profiles.default]\napi_key = 'from-profile-00001'\n");
+        h2.setenv("CRM_API_KEY_COMMAND", "echo from-env-command");
+        CHECK(h2.resolve().api_key() == "from-env-command");
+    }
+    SECTION("within one layer api_key wins over api_key_command") {
+        ConfigHome h2;
+        h2.write("[profiles.default]\napi_key = 'from-profile-00001'\napi_key_command = 'exit 9'\n");
+        auto s2 = h2.resolve();
+        CHECK(s2.api_key() == "from-profile-00001");
+        CHECK_FALSE(s2.has("api_key_command"));
+    }
+}
