@@ -1,0 +1,160 @@
+// table: aligned columns for a person at a terminal.
+//
+// Rows are buffered until the end of a page; the first page sizes the columns and later pages
+// reuse those widths (longer cells are cut with "…"), so `--all` keeps flat memory and the
+// columns never shift under the reader. Widths count UTF-8 code points, which is right for
+// Latin, Greek and Cyrillic text; double-width CJK would need wcwidth() and is not handled.
+#include "render/internal.h"
+
+#include <algorithm>
+#include <ostream>
+
+namespace crm::render::detail {
+
+namespace {
+
+constexpr std::string_view kEllipsis = "…";
+constexpr std::string_view kGap = "  ";
+constexpr std::string_view kBold = "\x1b[1m";
+constexpr std::string_view kReset = "\x1b[0m";
+
+bool starts_code_point(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
+
+size_t display_width(std::string_view text) {
+    return static_cast<size_t>(std::count_if(text.begin(), text.end(), starts_code_point));
+}
+
+// Byte length of the first `columns` code points of text.
+size_t prefix_bytes(std::string_view text, size_t columns) {
+    size_t seen = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (starts_code_point(text[i]) && seen++ == columns) return i;
+    }
+    return text.size();
+}
+
+// Text cut to at most `columns` display columns, ending in "…" when something was cut.
+std::string fit(std::string_view text, size_t columns) {
+    if (display_width(text) <= columns) return std::string(text);
+    if (columns == 0) return {};
+    return std::string(text.substr(0, prefix_bytes(text, columns - 1))).append(kEllipsis);
+}
+
+// A cell is one line: embedded line breaks and tabs would break the alignment.
+std::string one_line(std::string text) {
+    std::replace_if(text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
+    return text;
+}
+
+std::string upper(std::string_view text) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; });
+    return out;
+}
+
+void pad(std::string& line, std::string_view cell, size_t width) {
+    line.append(cell);
+    line.append(width - std::min(width, display_width(cell)), ' ');
+}
+
+class TableRenderer : public Renderer {
+public:
+    TableRenderer(Options options, std::ostream& out, std::ostream& notes)
+        : options_(std::move(options)), out_(out), notes_(notes) {}
+
+    void begin_list() override {
+        columns_.clear();
+        widths_.clear();
+        rows_.clear();
+        any_records_ = false;
+    }
+
+    void record(const json::Value& record) override {
+        if (!any_records_) columns_ = list_columns(record);
+        any_records_ = true;
+        std::vector<std::string> cells;
+        cells.reserve(columns_.size());
+        for (const auto& column : columns_) cells.push_back(one_line(cell_text(record, column)));
+        rows_.push_back(std::move(cells));
+    }
+
+    void end_page() override {
+        if (rows_.empty()) return;
+        if (widths_.empty()) size_columns_and_print_header();
+        for (const auto& cells : rows_) print_row(cells, widths_, false);
+        rows_.clear();
+    }
+
+    void end_list() override {
+        end_page();
+        if (!any_records_) notes_ << "No results.\n";
+    }
+
+    // A vertical listing, one "KEY  value" line per field, keys aligned.
+    void single(const json::Value& record) override {
+        std::vector<std::pair<std::string, std::string>> lines;
+        if (options_.fields.empty()) {
+            for (const auto& [key, value] : flatten(record)) lines.emplace_back(upper(key), json::scalar_text(*value));
+        } else {
+            for (const auto& field : options_.fields) lines.emplace_back(upper(field), cell_text(record, field));
+        }
+        size_t key_width = 0;
+        for (const auto& line : lines) key_width = std::max(key_width, display_width(line.first));
+        const std::vector<size_t> widths{key_width, std::string::npos};  // values are never cut short
+        for (auto& [key, value] : lines) print_row({key, one_line(std::move(value))}, widths, false);
+    }
+
+private:
+    // --fields, else the entity's default columns, else every field of the first record.
+    std::vector<std::string> list_columns(const json::Value& first) const {
+        if (options_.fields.empty() && !options_.default_columns.empty()) return options_.default_columns;
+        return columns_for(options_, first);
+    }
+
+    void size_columns_and_print_header() {
+        std::vector<std::string> header;
+        for (const auto& column : columns_) header.push_back(upper(column));
+        widths_.assign(columns_.size(), 0);
+        for (size_t i = 0; i < columns_.size(); ++i) {
+            if (options_.headers) widths_[i] = display_width(header[i]);
+            for (const auto& cells : rows_) widths_[i] = std::max(widths_[i], display_width(cells[i]));
+        }
+        if (options_.headers) print_row(header, widths_, true);
+    }
+
+    // Cells fitted to the column widths, two spaces apart; the last column is not padded and
+    // trailing blanks are dropped. Then the whole line is fitted to the terminal width.
+    void print_row(const std::vector<std::string>& cells, const std::vector<size_t>& widths, bool header) {
+        std::string line;
+        for (size_t i = 0; i < cells.size(); ++i) {
+            if (i > 0) line.append(kGap);
+            std::string cell = fit(cells[i], widths[i]);
+            if (i + 1 < cells.size()) {
+                pad(line, cell, widths[i]);
+            } else {
+                line.append(cell);
+            }
+        }
+        line.erase(line.find_last_not_of(' ') + 1);
+        if (options_.width > 0) line = fit(line, static_cast<size_t>(options_.width));
+        if (header && options_.color) line = std::string(kBold).append(line).append(kReset);
+        out_ << line << '\n';
+    }
+
+    Options options_;
+    std::ostream& out_;
+    std::ostream& notes_;
+    std::vector<std::string> columns_;
+    std::vector<size_t> widths_;                 // set by the first page, kept for the rest
+    std::vector<std::vector<std::string>> rows_;  // the current page
+    bool any_records_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Renderer> make_table(Options options, std::ostream& out, std::ostream& notes) {
+    return std::make_unique<TableRenderer>(std::move(options), out, notes);
+}
+
+}  // namespace crm::render::detail

@@ -1,0 +1,97 @@
+#include "render_support.h"
+
+#include <catch2/catch.hpp>
+
+using namespace crm::render;
+using namespace crm::render::test;
+
+namespace {
+
+constexpr std::string_view kDeals =
+    R"([{"id":1,"title":"Apple","value":{"amount":100}},{"id":22,"title":"Banana split","value":{"amount":5}}])";
+
+}  // namespace
+
+TEST_CASE("table aligns columns under an upper-case header", "[render]") {
+    CHECK(render_list(Format::table, kDeals).out ==
+          "ID  TITLE         VALUE.AMOUNT\n"
+          "1   Apple         100\n"
+          "22  Banana split  5\n");
+}
+
+TEST_CASE("table columns: --fields, else the entity's defaults", "[render]") {
+    CHECK(render_list(Format::table, kDeals, with_fields({"value.amount", "id"})).out ==
+          "VALUE.AMOUNT  ID\n"
+          "100           1\n"
+          "5             22\n");
+    Options defaults;
+    defaults.default_columns = {"title", "id"};
+    CHECK(render_list(Format::table, kDeals, defaults).out ==
+          "TITLE         ID\n"
+          "Apple         1\n"
+          "Banana split  22\n");
+}
+
+TEST_CASE("table without headers sizes columns from the cells", "[render]") {
+    Options options;
+    options.headers = false;
+    CHECK(render_list(Format::table, kDeals, options).out ==
+          "1   Apple         100\n"
+          "22  Banana split  5\n");
+}
+
+TEST_CASE("table cells are one line; an empty last cell leaves no trailing blanks", "[render]") {
+    CHECK(render_list(Format::table, R"([{"a":"two\nlines\tand tab","b":null}])").out ==
+          "A                  B\n"
+          "two lines and tab\n");
+}
+
+TEST_CASE("table: later pages keep the first page's widths and cut longer cells", "[render]") {
+    CHECK(render_list(Format::table, R"([{"id":1,"name":"Al"},{"id":22222,"name":"Bartholomew"}])", {}, 1).out ==
+          "ID  NAME\n"
+          "1   Al\n"
+          "2…  Bar…\n");
+}
+
+TEST_CASE("table lines are cut to the terminal width, counting code points", "[render]") {
+    constexpr std::string_view people = R"([{"id":1,"name":"Zoë","city":"Köln"},{"id":2,"name":"Bob","city":"Oslo"}])";
+    CHECK(render_list(Format::table, people).out ==
+          "ID  NAME  CITY\n"
+          "1   Zoë   Köln\n"
+          "2   Bob   Oslo\n");
+    Options narrow;
+    narrow.width = 8;
+    CHECK(render_list(Format::table, people, narrow).out ==
+          "ID  NAM…\n"
+          "1   Zoë…\n"
+          "2   Bob…\n");
+    narrow.width = 14;  // exactly fits: nothing is cut
+    CHECK(render_list(Format::table, people, narrow).out == render_list(Format::table, people).out);
+}
+
+TEST_CASE("table header is bold only with colour", "[render]") {
+    Options color;
+    color.color = true;
+    CHECK(render_list(Format::table, R"([{"id":1}])", color).out == "\x1b[1mID\x1b[0m\n1\n");
+    CHECK(render_list(Format::table, R"([{"id":1}])").out == "ID\n1\n");
+}
+
+TEST_CASE("table of an empty list: a note on stderr, nothing on stdout", "[render]") {
+    auto rendered = render_list(Format::table, "[]", with_fields({"id"}));
+    CHECK(rendered.out == "");
+    CHECK(rendered.notes == "No results.\n");
+    CHECK(render_list(Format::table, kDeals).notes == "");
+}
+
+TEST_CASE("table of a single record lists keys and values", "[render]") {
+    constexpr std::string_view deal = R"({"id":7,"title":"Deal\nsigned","owner":{"name":"Ann"},"tags":["a"]})";
+    CHECK(render_single(Format::table, deal).out ==
+          "ID          7\n"
+          "TITLE       Deal signed\n"
+          "OWNER.NAME  Ann\n"
+          "TAGS        [\"a\"]\n");
+    CHECK(render_single(Format::table, deal, with_fields({"owner.name", "missing", "id"})).out ==
+          "OWNER.NAME  Ann\n"
+          "MISSING\n"
+          "ID          7\n");
+}
