@@ -59,15 +59,15 @@ public:
         std::string text = record_text(record, options_, options_.pretty);
         if (count_++ > 0) out_ << ',';
         if (options_.pretty) {
-            out_ << '\n' << "  ";
             // JSON strings escape their newlines, so every raw newline is structure.
+            std::string indented = "\n  ";
             for (char c : text) {
-                out_ << c;
-                if (c == '\n') out_ << "  ";
+                indented += c;
+                if (c == '\n') indented += "  ";
             }
-        } else {
-            out_ << text;
+            text = std::move(indented);
         }
+        out_ << text;
     }
 
     void end_list() override { out_ << (options_.pretty && count_ > 0 ? "\n]\n" : "]\n"); }
