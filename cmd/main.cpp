@@ -1,1 +1,86 @@
-int main() { return 0; }
+// crm: the library plus main(). Parses, runs the chosen command, and maps every failure to
+// one line on stderr and the exit code of CLI.md §5, here and nowhere else.
+#include "errors.h"
+#include "tree.h"
+
+#include <fmt/format.h>
+
+#include <iostream>
+
+namespace {
+
+using namespace crm;
+
+void print_error(cli::Context* ctx, term::Io& io, const std::string& message, const ApiError* api) {
+    bool as_json = false;
+    if (ctx) {
+        try {
+            auto format = ctx->format();
+            as_json = format == render::Format::json || format == render::Format::ndjson;
+        } catch (const std::exception&) {
+            // the output setting itself is broken: fall back to text
+        }
+    }
+    if (!as_json) {
+        io.err() << "crm: " << message << '\n';
+        return;
+    }
+    json::Document doc(rapidjson::kObjectType);
+    auto& alloc = doc.GetAllocator();
+    json::Value error(rapidjson::kObjectType);
+    if (api) {
+        error.AddMember("status", static_cast<int64_t>(api->status()), alloc);
+        error.AddMember("method", json::str(api->method(), alloc), alloc);
+        error.AddMember("path", json::str(api->path(), alloc), alloc);
+        error.AddMember("message", json::str(api->server_message(), alloc), alloc);
+    } else {
+        error.AddMember("message", json::str(message, alloc), alloc);
+    }
+    doc.AddMember("error", error, alloc);
+    io.err() << json::write(doc) << '\n';
+}
+
+int run(int argc, char** argv, term::Io& io) {
+    auto tree = cmd::build_tree();
+    try {
+        tree->app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return tree->app.exit(e, io.out(), io.err());
+    } catch (const CLI::CallForAllHelp& e) {
+        return tree->app.exit(e, io.out(), io.err());
+    } catch (const CLI::CallForVersion& e) {
+        return tree->app.exit(e, io.out(), io.err());
+    } catch (const CLI::ParseError& e) {
+        io.err() << "crm: " << e.what() << " (see --help)\n";
+        return kExitUsage;
+    }
+    if (!tree->action) {
+        io.out() << tree->app.help();
+        return kExitOk;
+    }
+    cli::Context ctx(io, tree->globals, config::system_getenv());
+    try {
+        tree->action(ctx);
+        io.out().flush();
+        return kExitOk;
+    } catch (const ApiError& e) {
+        print_error(&ctx, io, e.what(), &e);
+        return e.exit_code();
+    } catch (const Error& e) {
+        print_error(&ctx, io, e.what(), nullptr);
+        return e.exit_code();
+    } catch (const std::exception& e) {
+        print_error(&ctx, io, fmt::format("unexpected error: {}", e.what()), nullptr);
+        return kExitUnexpected;
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    auto io = crm::term::Io::system();
+    int code = run(argc, argv, *io);
+    io->out().flush();
+    io->err().flush();
+    return code;
+}

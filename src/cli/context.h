@@ -56,12 +56,16 @@ public:
     // Prints a dry-run line for the request (curl command on stdout).
     void print_dry_run(const http::Request& request);
 
+    // The body of the last response that check() accepted, exactly as received (--raw).
+    const std::string& last_body() const { return last_body_; }
+
 private:
     term::Io& io_;
     Globals globals_;
     config::Getenv getenv_;
     std::optional<config::Settings> settings_;
     std::unique_ptr<http::Client> client_;
+    std::string last_body_;
 };
 
 }  // namespace crm::cli

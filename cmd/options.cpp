@@ -1,0 +1,21 @@
+#include "options.h"
+
+namespace crm::cmd {
+
+void add_body_flags(CLI::App* sub, api::BodyInput& body) {
+    sub->add_option("-d,--data", body.data, "JSON body: inline, @FILE, or @- for standard input");
+    sub->add_option("-f,--field", body.fields, "Set a string field: KEY=VALUE (dotted KEY, KEY[]= appends)")
+        ->allow_extra_args(false);
+    sub->add_option("-F,--typed-field", body.typed_fields,
+                    "Set a JSON field: KEY=VALUE (number, true/false/null, array, object, @FILE, else string)")
+        ->allow_extra_args(false);
+}
+
+void add_paging_flags(CLI::App* sub, cli::Paging& paging) {
+    sub->add_option("--page", paging.page, "Page number (from 1)")->check(CLI::Range(1, 1 << 30));
+    sub->add_option("--size", paging.size, "Records per page (1-1000)")->check(CLI::Range(1, 1000));
+    sub->add_flag("--all", paging.all, "Follow every page (streams)");
+    sub->add_option("--limit", paging.limit, "Stop after N records, across pages")->check(CLI::Range(1L, 1L << 40));
+}
+
+}  // namespace crm::cmd

@@ -1,0 +1,17 @@
+// Flag groups shared by several command files: request bodies, paging.
+#pragma once
+#include "api/body.h"
+#include "api/requests.h"
+#include "cli/records.h"
+
+#include <CLI/CLI.hpp>
+
+namespace crm::cmd {
+
+// -d/--data, -f/--field, -F/--typed-field (CLI.md §3).
+void add_body_flags(CLI::App* sub, api::BodyInput& body);
+
+// --page, --size, --all, --limit (CLI.md §2).
+void add_paging_flags(CLI::App* sub, cli::Paging& paging);
+
+}  // namespace crm::cmd

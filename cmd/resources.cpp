@@ -1,0 +1,144 @@
+// leads, opportunities, contacts, orgs, cases (and their children: pipelines, case types):
+// every command here is generated from the resource table.
+#include "cli/entities.h"
+#include "options.h"
+#include "tree.h"
+
+#include <fmt/format.h>
+
+#include <map>
+
+namespace crm::cmd {
+
+namespace {
+
+struct ListOpts {
+    api::ListParams params;
+    cli::Paging paging;
+    std::map<std::string, std::vector<std::string>> named;
+};
+
+void add_list(Tree& tree, CLI::App* group, const api::Resource& r) {
+    auto opts = tree.make<ListOpts>();
+    auto* sub = group->add_subcommand("list", fmt::format("List {}", r.name));
+    add_paging_flags(sub, opts->paging);
+    sub->add_option("--sort", opts->params.sort, "Sort order: asc or desc")
+        ->check(CLI::IsMember({"asc", "desc"}, CLI::ignore_case));
+    sub->add_option("--order-by", opts->params.order_by, "Field to sort by");
+    sub->add_option("--filter", opts->params.raw, "Any query parameter KEY=VALUE, sent as is (repeatable)");
+    for (const auto& f : r.filters) {
+        auto* option = sub->add_option("--" + f.flag, opts->named[f.flag], f.help);
+        if (f.kind == api::FilterKind::boolean) option->check(CLI::IsMember({"true", "false"}));
+    }
+    tree.on_run(sub, [opts, &r](cli::Context& ctx) {
+        opts->params.named.clear();
+        for (const auto& f : r.filters) {
+            const auto& values = opts->named[f.flag];
+            if (!values.empty()) opts->params.named.emplace_back(f.flag, values);
+        }
+        cli::run_list(ctx, r, opts->params, opts->paging);
+    });
+}
+
+void add_crud(Tree& tree, CLI::App* group, const api::Resource& r) {
+    if (r.ops & api::kList) add_list(tree, group, r);
+    if (r.ops & api::kGet) {
+        auto ids = tree.make<std::vector<std::string>>();
+        auto* sub = group->add_subcommand("get", fmt::format("Show {} by id (several ids: fetched concurrently)", r.name));
+        sub->add_option("id", *ids, "Id(s)")->required();
+        tree.on_run(sub, [ids, &r](cli::Context& ctx) { cli::run_get(ctx, r, *ids); });
+    }
+    if (r.ops & api::kCreate) {
+        auto body = tree.make<api::BodyInput>();
+        auto* sub = group->add_subcommand("create", fmt::format("Create a {} (requires {})", r.singular, r.required));
+        add_body_flags(sub, *body);
+        tree.on_run(sub, [body, &r](cli::Context& ctx) { cli::run_create(ctx, r, *body); });
+    }
+    if (r.ops & api::kUpdate) {
+        struct Opts {
+            std::string id;
+            api::BodyInput body;
+        };
+        auto opts = tree.make<Opts>();
+        auto* sub = group->add_subcommand("update", fmt::format("Update a {} (partial: only the fields given)", r.singular));
+        sub->add_option("id", opts->id, "Id")->required();
+        add_body_flags(sub, opts->body);
+        tree.on_run(sub, [opts, &r](cli::Context& ctx) { cli::run_update(ctx, r, opts->id, opts->body); });
+    }
+    if (r.ops & api::kDelete) {
+        struct Opts {
+            std::vector<std::string> ids;
+            bool yes = false;
+        };
+        auto opts = tree.make<Opts>();
+        auto* sub = group->add_subcommand("delete", fmt::format("Delete {} by id", r.name));
+        sub->add_option("id", opts->ids, "Id(s)")->required();
+        sub->add_flag("-y,--yes", opts->yes, "Do not ask for confirmation (required when not on a terminal)");
+        tree.on_run(sub, [opts, &r](cli::Context& ctx) { cli::run_delete(ctx, r, opts->ids, opts->yes); });
+    }
+}
+
+void add_id_actions(Tree& tree, CLI::App* group, const api::Resource& r) {
+    for (const auto& action : r.id_actions) {
+        auto ids = tree.make<std::vector<std::string>>();
+        auto* sub = group->add_subcommand(action.name, action.help);
+        auto* option = sub->add_option("id", *ids, action.many ? "Id(s)" : "Id")->required();
+        if (!action.many) option->expected(1);
+        tree.on_run(sub, [ids, &r, &action](cli::Context& ctx) { cli::run_id_action(ctx, r, action, *ids); });
+    }
+}
+
+void add_merge(Tree& tree, CLI::App* group, const api::Resource& r) {
+    struct Opts {
+        std::string target;
+        std::vector<std::string> sources;
+    };
+    auto opts = tree.make<Opts>();
+    auto* sub = group->add_subcommand(
+        "merge", fmt::format("Merge {} into TARGET (the sources are deleted, references move to TARGET)", r.name));
+    sub->add_option("target", opts->target, "Id of the record that remains")->required();
+    sub->add_option("--source", opts->sources, "Id(s) merged into the target: ID[,ID...] (repeatable)")->required();
+    tree.on_run(sub, [opts, &r](cli::Context& ctx) { cli::run_merge(ctx, r, opts->target, opts->sources); });
+}
+
+void add_opportunity_actions(Tree& tree, CLI::App* group) {
+    auto status = tree.make<cli::StatusOptions>();
+    auto* sub = group->add_subcommand("status", "Set an opportunity's status: open, won or lost");
+    sub->add_option("id", status->id, "Id")->required();
+    sub->add_option("status", status->status, "open, won or lost")->required()->check(CLI::IsMember({"open", "won", "lost"}));
+    sub->add_option("--reason-id", status->reason_id, "Lost reason id (status lost)");
+    sub->add_option("--comment", status->comment, "Lost reason comment (status lost)");
+    tree.on_run(sub, [status](cli::Context& ctx) { cli::run_opportunity_status(ctx, *status); });
+
+    struct StageOpts {
+        std::string id, stage;
+    };
+    auto stage = tree.make<StageOpts>();
+    sub = group->add_subcommand("stage", "Move an opportunity to a stage (a stage key, or a label of its pipeline)");
+    sub->add_option("id", stage->id, "Id")->required();
+    sub->add_option("stage", stage->stage, "Stage key or label")->required();
+    tree.on_run(sub, [stage](cli::Context& ctx) { cli::run_opportunity_stage(ctx, stage->id, stage->stage); });
+}
+
+}  // namespace
+
+void add_resource_commands(Tree& tree) {
+    for (const auto& r : api::resources()) {
+        if (!r.parent.empty()) continue;
+        auto* group = tree.app.add_subcommand(r.name, fmt::format("Work with {}", r.name));
+        for (const auto& alias : r.aliases) group->alias(alias);
+        group->require_subcommand(1);
+        add_crud(tree, group, r);
+        add_id_actions(tree, group, r);
+        if (r.mergeable) add_merge(tree, group, r);
+        if (r.name == "opportunities") add_opportunity_actions(tree, group);
+        for (const auto& c : api::resources()) {
+            if (c.parent != r.name) continue;
+            auto* sub = group->add_subcommand(c.name, fmt::format("Work with {} {}", r.singular, c.name));
+            sub->require_subcommand(1);
+            add_crud(tree, sub, c);
+        }
+    }
+}
+
+}  // namespace crm::cmd

@@ -1,0 +1,43 @@
+// crm tags list|create|update|delete ENTITY ...
+#include "api/resources.h"
+#include "cli/tags_forms.h"
+#include "tree.h"
+
+namespace crm::cmd {
+
+void add_tags_commands(Tree& tree) {
+    auto* group = tree.app.add_subcommand("tags", "Work with the tags of leads, opportunities, contacts, orgs and cases");
+    group->require_subcommand(1);
+    auto entity_arg = [](CLI::App* sub, std::string& entity) {
+        sub->add_option("entity", entity, "leads, opportunities, contacts, orgs or cases")->required();
+    };
+
+    auto list = tree.make<cli::TagOptions>();
+    auto* sub = group->add_subcommand("list", "List the tags of an entity");
+    entity_arg(sub, list->entity);
+    tree.on_run(sub, [list](cli::Context& ctx) { cli::run_tags_list(ctx, *list); });
+
+    auto create = tree.make<cli::TagOptions>();
+    sub = group->add_subcommand("create", "Create a tag");
+    entity_arg(sub, create->entity);
+    sub->add_option("--label", create->label, "Tag label")->required();
+    sub->add_option("--color", create->color, "Colour as #rrggbb");
+    tree.on_run(sub, [create](cli::Context& ctx) { cli::run_tags_create(ctx, *create); });
+
+    auto update = tree.make<cli::TagOptions>();
+    sub = group->add_subcommand("update", "Change a tag's label or colour");
+    entity_arg(sub, update->entity);
+    sub->add_option("tag-id", update->id, "Tag id")->required();
+    sub->add_option("--label", update->label, "New label");
+    sub->add_option("--color", update->color, "New colour as #rrggbb");
+    tree.on_run(sub, [update](cli::Context& ctx) { cli::run_tags_update(ctx, *update); });
+
+    auto remove = tree.make<cli::TagOptions>();
+    sub = group->add_subcommand("delete", "Delete tags");
+    entity_arg(sub, remove->entity);
+    sub->add_option("tag-id", remove->ids, "Tag id(s)")->required();
+    sub->add_flag("-y,--yes", remove->yes, "Do not ask for confirmation (required when not on a terminal)");
+    tree.on_run(sub, [remove](cli::Context& ctx) { cli::run_tags_delete(ctx, *remove); });
+}
+
+}  // namespace crm::cmd

@@ -1,0 +1,57 @@
+#include "tree.h"
+
+#include "render/render.h"
+#include "version.h"
+
+#include <fmt/format.h>
+
+namespace crm::cmd {
+
+namespace {
+
+// Global flags (CLI.md §4, §6, §8), accepted before or after the command.
+void add_global_flags(Tree& tree) {
+    auto& app = tree.app;
+    auto& g = tree.globals;
+    auto setting = [&](const std::string& flags, const std::string& key, const std::string& help) {
+        return app.add_option_function<std::string>(
+            flags, [&g, key](const std::string& value) { g.overrides[key] = value; }, help);
+    };
+    setting("-o,--output", "output", "Output format: table, json, ndjson, csv, tsv, ids")
+        ->check(CLI::IsMember(render::format_names()));
+    setting("--profile", "profile", "Config profile to use (env CRM_PROFILE)");
+    setting("--base-url", "base_url", "API base URL (env CRM_BASE_URL)");
+    setting("--api-key", "api_key", "API key (prefer CRM_API_KEY, crm auth login or api_key_command)");
+    setting("--timeout", "timeout", "Seconds before a request times out (default 30)")->check(CLI::PositiveNumber);
+    setting("--retries", "retries", "Retries of failed idempotent requests (default 3)")->check(CLI::Range(0, 20));
+    setting("--rate", "rate", "At most N requests per second")->check(CLI::NonNegativeNumber);
+    app.add_option("--fields", g.fields, "Fields to show, in order: a,b.c")->delimiter(',');
+    app.add_flag("--no-headers", g.no_headers, "No header row in table, csv and tsv");
+    app.add_flag("--raw", g.raw, "Print response bodies exactly as received");
+    app.add_flag("-v,--verbose", g.verbose, "Print requests and responses on stderr (key redacted)");
+    app.add_flag("-q,--quiet", g.quiet, "Print only results and errors");
+    app.add_flag("--dry-run", g.dry_run, "Print the request as a curl command and send nothing");
+    app.add_flag("--no-color", g.no_color, "No colour (also NO_COLOR)");
+}
+
+}  // namespace
+
+std::unique_ptr<Tree> build_tree() {
+    auto tree = std::make_unique<Tree>();
+    auto& app = tree->app;
+    app.name("crm");
+    app.description("crm: the command line for CRM as a Service (leads, opportunities, contacts, organizations, cases)");
+    app.set_version_flag("--version", fmt::format("crm {}", kVersion));
+    app.fallthrough();  // global flags work after the command too: crm leads list -o csv
+    app.require_subcommand(0, 1);
+    add_global_flags(*tree);
+    add_resource_commands(*tree);
+    add_tags_commands(*tree);
+    add_forms_commands(*tree);
+    add_api_commands(*tree);
+    add_auth_commands(*tree);
+    add_config_commands(*tree);
+    return tree;
+}
+
+}  // namespace crm::cmd

@@ -1,0 +1,154 @@
+#include "api/resources.h"
+
+#include <algorithm>
+
+namespace crm::api {
+
+namespace {
+
+using K = FilterKind;
+
+// Filters shared by several entities, spelled once.
+const Filter kTitle{"title", "title", K::text, "title contains (case-insensitive)"};
+const Filter kContactId{"contact-id", "contactId", K::list, "contact id(s)"};
+const Filter kOrganizationId{"organization-id", "organizationId", K::list, "organization id(s)"};
+const Filter kTags{"tags", "tags", K::list, "tag label(s) or id(s)"};
+const Filter kOwnerId{"owner-id", "ownerId", K::text, "owner id"};
+const Filter kName{"name", "name", K::text, "name contains (case-insensitive)"};
+
+std::vector<Resource> build() {
+    std::vector<Resource> r;
+    r.push_back({.name = "leads",
+                 .singular = "lead",
+                 .path = "/pipeline/leads",
+                 .required = "title",
+                 .tags_path = "/pipeline/tags/leads",
+                 .form_path = "/pipeline/forms/opportunities",
+                 .bulk_path = "/pipeline/bulk-actions",
+                 .bulk_entity = "lead",
+                 .filters = {kTitle, kContactId, kOrganizationId, kTags,
+                             {"archived", "isArchived", K::boolean, "archived leads only (true) or none (false)"},
+                             {"converted", "isConverted", K::boolean, "converted leads only (true) or none (false)"}},
+                 .columns = {"id", "title", "value.amount", "value.code", "leadRating", "owner.name", "isArchived"},
+                 .id_actions = {{"archive", "PATCH", "archive", true, "Archive leads"},
+                                {"unarchive", "PATCH", "unarchive", true, "Unarchive leads"},
+                                {"convert", "POST", "convert", false,
+                                 "Convert a lead into an opportunity (prints the opportunity)"}}});
+    r.push_back({.name = "opportunities",
+                 .aliases = {"opps"},
+                 .singular = "opportunity",
+                 .path = "/pipeline/opportunities",
+                 .required = "title",
+                 .tags_path = "/pipeline/tags/opportunities",
+                 .form_path = "/pipeline/forms/opportunities",
+                 .bulk_path = "/pipeline/bulk-actions",
+                 .bulk_entity = "opportunity",
+                 .filters = {kTitle, kContactId, kOrganizationId, kTags, kOwnerId},
+                 .columns = {"id", "title", "stage", "status", "value.amount", "owner.name"}});
+    r.push_back({.name = "pipelines",
+                 .singular = "pipeline",
+                 .parent = "opportunities",
+                 .path = "/pipeline/pipelines/opportunities",
+                 .ops = kList | kGet,
+                 .columns = {"id", "name", "label", "isDefault"}});
+    r.push_back({.name = "contacts",
+                 .singular = "contact",
+                 .path = "/directory/contacts",
+                 .required = "name",
+                 .tags_path = "/directory/tags/contacts",
+                 .form_path = "/directory/forms/contacts",
+                 .bulk_path = "/directory/bulk-actions",
+                 .bulk_entity = "contact",
+                 .mergeable = true,
+                 .filters = {{"ids", "ids", K::list, "contact id(s)"},
+                             kName,
+                             {"email", "email", K::text, "email address"},
+                             {"phone", "phone", K::text, "phone number"},
+                             kTags,
+                             {"organization-id", "organizationId", K::text, "organization id"},
+                             {"search", "searchValue", K::text, "search name, email and organization name"}},
+                 .columns = {"id", "name", "jobTitle", "organizationId", "owner.name"}});
+    r.push_back({.name = "orgs",
+                 .aliases = {"organizations"},
+                 .singular = "organization",
+                 .path = "/directory/organizations",
+                 .required = "name",
+                 .tags_path = "/directory/tags/organizations",
+                 .form_path = "/directory/forms/organizations",
+                 .bulk_path = "/directory/bulk-actions",
+                 .bulk_entity = "organization",
+                 .mergeable = true,
+                 .filters = {kName, {"address", "address", K::text, "address contains"}, kTags},
+                 .columns = {"id", "name", "industry", "website", "owner.name"}});
+    r.push_back({.name = "cases",
+                 .singular = "case",
+                 .path = "/cases/cases",
+                 .required = "title",
+                 .tags_path = "/cases/tags/cases",
+                 .bulk_path = "/cases/bulk-actions",
+                 .bulk_entity = "case",
+                 .filters = {kTitle,
+                             {"status", "status", K::text, "status"},
+                             {"case-type", "caseType", K::text, "case type id"},
+                             kOwnerId, kContactId, kOrganizationId, kTags,
+                             {"created-after", "createdAfterDate", K::date, "created after (ISO 8601)"},
+                             {"created-before", "createdBeforeDate", K::date, "created before (ISO 8601)"},
+                             {"offset", "offset", K::number, "skip this many records"}},
+                 .columns = {"id", "title", "status", "priority", "assignee.name", "createdAt"}});
+    r.push_back({.name = "types",
+                 .singular = "case type",
+                 .parent = "cases",
+                 .path = "/cases/types/cases",
+                 .required = "label",
+                 .columns = {"id", "label", "createdAt"}});
+    return r;
+}
+
+}  // namespace
+
+const std::vector<Resource>& resources() {
+    static const std::vector<Resource> table = build();
+    return table;
+}
+
+const Resource* find_entity(std::string_view name) {
+    for (const auto& resource : resources()) {
+        if (!resource.parent.empty()) continue;
+        if (resource.name == name) return &resource;
+        if (std::find(resource.aliases.begin(), resource.aliases.end(), name) != resource.aliases.end())
+            return &resource;
+    }
+    return nullptr;
+}
+
+std::vector<std::string> entity_names() {
+    std::vector<std::string> names;
+    for (const auto& resource : resources()) {
+        if (resource.parent.empty()) names.push_back(resource.name);
+    }
+    return names;
+}
+
+std::string percent_encode(std::string_view text) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    out.reserve(text.size());
+    for (unsigned char c : text) {
+        bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                          c == '-' || c == '.' || c == '_' || c == '~';
+        if (unreserved) {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += kHex[c >> 4];
+            out += kHex[c & 15];
+        }
+    }
+    return out;
+}
+
+std::string item_path(const Resource& resource, std::string_view id) {
+    return resource.path + "/" + percent_encode(id);
+}
+
+}  // namespace crm::api

@@ -1,0 +1,69 @@
+// The one description of the API's entities. Every generic command (list, get, create,
+// update, delete, tags, forms, bulk) is generated from these rows; adding an entity or a
+// filter is one line here.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace crm::api {
+
+enum class FilterKind {
+    text,     // sent as given
+    list,     // comma-separated ids/labels; repeated flags are joined with ','
+    boolean,  // true|false
+    date,     // ISO 8601, validated before sending
+    number,   // non-negative integer
+};
+
+struct Filter {
+    std::string flag;   // without dashes: "contact-id"
+    std::string param;  // query parameter: "contactId"
+    FilterKind kind;
+    std::string help;
+};
+
+// An action on one record that needs no body: PATCH /leads/{id}/archive.
+struct IdAction {
+    std::string name;    // command name: "archive"
+    std::string method;  // "PATCH"
+    std::string suffix;  // "archive" → {path}/{id}/archive
+    bool many;           // accepts several ids (run concurrently)
+    std::string help;
+};
+
+enum Op : unsigned { kList = 1, kGet = 2, kCreate = 4, kUpdate = 8, kDelete = 16, kAll = 31 };
+
+struct Resource {
+    std::string name;                  // command name: "leads"
+    std::vector<std::string> aliases;  // "opps"
+    std::string singular;              // "lead", for messages
+    std::string parent;                // "" for top level, "cases" for case types
+    std::string path;                  // collection: "/pipeline/leads"
+    unsigned ops = kAll;
+    std::string required;              // the field a create needs: "title"
+    std::string tags_path;             // "" when the entity has no tags
+    std::string form_path;             // "" when the entity has no form
+    std::string bulk_path;             // "/pipeline/bulk-actions"
+    std::string bulk_entity;           // "lead"
+    bool mergeable = false;            // POST {path}/{id}/merge
+    std::vector<Filter> filters;       // named list filters (CLI.md §2)
+    std::vector<std::string> columns;  // default table columns
+    std::vector<IdAction> id_actions;  // archive, unarchive, convert …
+};
+
+const std::vector<Resource>& resources();
+
+// By name or alias ("opps", "organizations"), nullptr when unknown. Only top-level entities
+// (children such as case types are reached through their parent).
+const Resource* find_entity(std::string_view name);
+
+// The entity words accepted by tags/forms/bulk for error messages and completions.
+std::vector<std::string> entity_names();
+
+// {path}/{id} with the id percent-encoded (ids are opaque strings).
+std::string item_path(const Resource& resource, std::string_view id);
+
+std::string percent_encode(std::string_view text);
+
+}  // namespace crm::api

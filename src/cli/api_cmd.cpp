@@ -1,0 +1,92 @@
+#include "cli/api_cmd.h"
+
+#include "cli/entities.h"
+#include "errors.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace crm::cli {
+
+namespace {
+
+std::string percent_decode(std::string_view text) {
+    std::string out;
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '%' && i + 2 < text.size() && std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
+            std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
+            out += static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16));
+            i += 2;
+        } else {
+            out += text[i] == '+' ? ' ' : text[i];
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+http::Request parse_api_path(const std::string& path_and_query) {
+    http::Request request;
+    size_t q = path_and_query.find('?');
+    request.path = path_and_query.substr(0, q);
+    if (request.path.empty() || request.path[0] != '/') request.path = "/" + request.path;
+    if (q == std::string::npos) return request;
+    std::string_view rest = std::string_view(path_and_query).substr(q + 1);
+    while (!rest.empty()) {
+        size_t amp = rest.find('&');
+        std::string_view pair = rest.substr(0, amp);
+        size_t eq = pair.find('=');
+        if (!pair.empty()) {
+            request.query.emplace_back(percent_decode(pair.substr(0, eq)),
+                                       eq == std::string_view::npos ? "" : percent_decode(pair.substr(eq + 1)));
+        }
+        if (amp == std::string_view::npos) break;
+        rest.remove_prefix(amp + 1);
+    }
+    return request;
+}
+
+void run_api(Context& ctx, const ApiOptions& o) {
+    http::Request request = parse_api_path(o.path);
+    for (const auto& kv : o.query) {
+        size_t eq = kv.find('=');
+        if (eq == std::string::npos || eq == 0) throw UsageError(fmt::format("-q expects KEY=VALUE, got '{}'", kv));
+        request.query.emplace_back(kv.substr(0, eq), kv.substr(eq + 1));
+    }
+    if (!o.body.empty()) request.body = json::write(make_body(ctx, o.body, std::nullopt));
+    std::string method = o.method.value_or(request.body ? "POST" : "GET");
+    std::transform(method.begin(), method.end(), method.begin(), [](unsigned char c) { return std::toupper(c); });
+    request.method = method;
+
+    if (o.paginate) {
+        if (method != "GET") throw UsageError("--paginate only works with GET");
+        auto without_paging = request;
+        std::erase_if(without_paging.query, [](const auto& kv) { return kv.first == "page"; });
+        int first_page = 1;
+        for (const auto& [key, value] : request.query) {
+            if (key == "page") first_page = std::max(1, std::atoi(value.c_str()));
+        }
+        auto make = [&](int page, std::optional<int> size) {
+            auto r = without_paging;
+            r.query.emplace_back("page", std::to_string(page));
+            bool has_size = std::any_of(r.query.begin(), r.query.end(), [](const auto& kv) { return kv.first == "size"; });
+            if (size && !has_size) r.query.emplace_back("size", std::to_string(*size));
+            return r;
+        };
+        stream_pages(ctx, make, {.page = first_page, .all = true}, {});
+        return;
+    }
+
+    auto doc = ctx.call(request);
+    if (!doc) return;
+    if (ctx.globals().raw || doc->IsNull()) {
+        ctx.io().out() << ctx.last_body();
+        if (!ctx.last_body().empty() && ctx.last_body().back() != '\n') ctx.io().out() << '\n';
+        return;
+    }
+    ctx.io().out() << json::write(*doc, ctx.io().stdout_tty()) << '\n';
+}
+
+}  // namespace crm::cli

@@ -1,0 +1,134 @@
+#include "cli/context.h"
+
+#include "errors.h"
+#include "version.h"
+
+#include <fmt/format.h>
+
+namespace crm::cli {
+
+Context::Context(term::Io& io, Globals globals, config::Getenv getenv)
+    : io_(io), globals_(std::move(globals)), getenv_(std::move(getenv)) {
+    if (globals_.no_color) io_.disable_color();
+}
+
+Context::~Context() = default;
+
+const config::Settings& Context::settings() {
+    if (!settings_) settings_ = config::resolve(globals_.overrides, getenv_);
+    return *settings_;
+}
+
+http::ClientConfig Context::client_config() {
+    const auto& s = settings();
+    http::ClientConfig c;
+    c.base_url = s.get("base_url");
+    if (c.base_url.empty()) {
+        throw UsageError("no base URL: set CRM_BASE_URL, use --base-url, or run: crm auth login --base-url URL");
+    }
+    while (c.base_url.ends_with('/')) c.base_url.pop_back();
+    c.auth = s.get("auth", "header") == "query" ? http::AuthMode::query : http::AuthMode::header;
+    c.timeout_s = std::stod(s.get("timeout", "30"));
+    c.retries = std::stoi(s.get("retries", "3"));
+    c.rate = std::stod(s.get("rate", "0"));
+    c.user_agent = fmt::format("crm/{}", kVersion);
+    if (globals_.verbose) {
+        c.log = [this](std::string_view line) { io_.err() << line << '\n' << std::flush; };
+    }
+    if (!globals_.dry_run) c.api_key = s.api_key();  // may run api_key_command: only when sending
+    return c;
+}
+
+http::Client& Context::client() {
+    if (!client_) {
+        auto config = client_config();
+        if (config.api_key.empty()) {
+            throw Error("no API key: set CRM_API_KEY, run 'crm auth login', or set api_key_command in the profile",
+                        kExitAuth);
+        }
+        client_ = http::make_client(std::move(config));
+    }
+    return *client_;
+}
+
+render::Format Context::format() {
+    std::string name = settings().get("output");
+    if (name.empty()) return io_.stdout_tty() ? render::Format::table : render::Format::json;
+    auto format = render::parse_format(name);
+    if (!format) throw UsageError(fmt::format("unknown output format '{}'", name));
+    return *format;
+}
+
+std::unique_ptr<render::Renderer> Context::renderer(const std::vector<std::string>& default_columns) {
+    render::Options options;
+    options.fields = globals_.fields;
+    options.default_columns = default_columns;
+    options.headers = !globals_.no_headers;
+    options.pretty = io_.stdout_tty();
+    options.color = io_.traits().color_out;
+    options.width = io_.width();
+    return render::make_renderer(format(), std::move(options), io_.out(), io_.err());
+}
+
+void Context::print_dry_run(const http::Request& request) {
+    io_.out() << http::curl_command(client_config(), request) << '\n';
+}
+
+namespace {
+
+// The server's own words: "message" (API gateway and our sandbox), else "error", else the
+// start of the body.
+std::string server_message(const std::string& body) {
+    rapidjson::Document doc;
+    doc.Parse(body.data(), body.size());
+    if (!doc.HasParseError() && doc.IsObject()) {
+        for (const char* key : {"message", "error", "title", "detail"}) {
+            auto it = doc.FindMember(key);
+            if (it != doc.MemberEnd() && it->value.IsString()) return it->value.GetString();
+            if (it != doc.MemberEnd() && it->value.IsObject()) {
+                auto inner = it->value.FindMember("message");
+                if (inner != it->value.MemberEnd() && inner->value.IsString()) return inner->value.GetString();
+            }
+        }
+    }
+    std::string text = body.substr(0, 200);
+    for (char& c : text) {
+        if (c == '\n' || c == '\r') c = ' ';
+    }
+    return text;
+}
+
+}  // namespace
+
+json::Document Context::check(const http::Request& request, http::Result&& result) {
+    if (!result.ok()) {
+        if (result.failure == http::Failure::aborted) throw Interrupted();
+        throw NetworkError(fmt::format("{} {}: {}", request.method, request.path, result.error));
+    }
+    const auto& response = result.response;
+    if (response.status < 200 || response.status >= 300) {
+        std::string message = server_message(response.body);
+        if (response.status == 401) message += " (check the key: crm auth status)";
+        throw ApiError(response.status, request.method, request.path, message);
+    }
+    last_body_ = response.body;
+    json::Document doc;
+    if (response.body.find_first_not_of(" \t\r\n") == std::string::npos) return doc;  // null document
+    doc.Parse<rapidjson::kParseFullPrecisionFlag>(response.body.data(), response.body.size());
+    if (doc.HasParseError()) {
+        throw Error(fmt::format("unreadable response from server (not JSON, HTTP {}, {} {})", response.status,
+                                request.method, request.path),
+                    kExitUnexpected);
+    }
+    return doc;
+}
+
+std::optional<json::Document> Context::call(const http::Request& request) {
+    if (globals_.dry_run) {
+        print_dry_run(request);
+        return std::nullopt;
+    }
+    return check(request, client().send(request));
+}
+
+}  // namespace crm::cli

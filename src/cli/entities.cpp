@@ -1,0 +1,195 @@
+#include "cli/entities.h"
+
+#include "errors.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+
+namespace crm::cli {
+
+namespace {
+
+const api::Resource& entity(std::string_view name) {
+    const auto* resource = api::find_entity(name);
+    if (!resource) throw Error(fmt::format("no resource named {}", name), kExitUnexpected);
+    return *resource;
+}
+
+const api::Resource& child(std::string_view parent, std::string_view name) {
+    for (const auto& r : api::resources()) {
+        if (r.parent == parent && r.name == name) return r;
+    }
+    throw Error(fmt::format("no resource {} {}", parent, name), kExitUnexpected);
+}
+
+http::Request with_body(std::string method, std::string path, const json::Document& body) {
+    return {.method = std::move(method), .path = std::move(path), .body = json::write(body)};
+}
+
+}  // namespace
+
+api::FileReader file_reader(Context& ctx) {
+    return [&ctx](const std::string& path) {
+        if (path == "-") {
+            return std::string(std::istreambuf_iterator<char>(ctx.io().in()), std::istreambuf_iterator<char>());
+        }
+        std::ifstream file(path, std::ios::binary);
+        if (!file) throw UsageError(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+        std::ostringstream text;
+        text << file.rdbuf();
+        return text.str();
+    };
+}
+
+api::Identity identity(Context& ctx) {
+    const auto& s = ctx.settings();
+    return {s.get("user.id"), s.get("user.name"), s.get("user.email"), s.get("tenant_id")};
+}
+
+json::Document make_body(Context& ctx, const api::BodyInput& input, std::optional<api::Stamp> stamp) {
+    auto body = api::build_body(input, file_reader(ctx));
+    if (stamp) api::stamp_identity(body, identity(ctx), *stamp);
+    return body;
+}
+
+void run_list(Context& ctx, const api::Resource& resource, const api::ListParams& params, const Paging& paging) {
+    // Validate every filter before the first request, so a typo never sends anything.
+    api::list_request(resource, params, paging.page, paging.size);
+    stream_pages(
+        ctx, [&](int page, std::optional<int> size) { return api::list_request(resource, params, page, size); },
+        paging, resource.columns);
+}
+
+void run_get(Context& ctx, const api::Resource& resource, const std::vector<std::string>& ids) {
+    run_for_ids(
+        ctx, ids, [&](const std::string& id) { return http::Request{.method = "GET", .path = api::item_path(resource, id)}; },
+        resource.singular, resource.columns, {});
+}
+
+void run_create(Context& ctx, const api::Resource& resource, const api::BodyInput& input) {
+    auto body = make_body(ctx, input, api::Stamp::create);
+    if (auto doc = ctx.call(with_body("POST", resource.path, body))) print_item(ctx, *doc, resource.columns);
+}
+
+void run_update(Context& ctx, const api::Resource& resource, const std::string& id, const api::BodyInput& input) {
+    if (input.empty()) throw UsageError("nothing to update: give --data, --field or --typed-field");
+    auto body = make_body(ctx, input, api::Stamp::update);
+    if (auto doc = ctx.call(with_body("PATCH", api::item_path(resource, id), body))) print_item(ctx, *doc, resource.columns);
+}
+
+void run_delete(Context& ctx, const api::Resource& resource, const std::vector<std::string>& ids, bool yes) {
+    std::string what = ids.size() == 1 ? fmt::format("{} {}", resource.singular, ids[0])
+                                       : fmt::format("{} {} ({})", ids.size(), resource.name, fmt::join(ids, ", "));
+    confirm_or_throw(ctx, yes, fmt::format("Delete {}?", what));
+    run_for_ids(
+        ctx, ids, [&](const std::string& id) { return http::Request{.method = "DELETE", .path = api::item_path(resource, id)}; },
+        resource.singular, resource.columns, {.print_records = false, .deleting = true, .done_verb = "Deleted"});
+}
+
+void run_id_action(Context& ctx, const api::Resource& resource, const api::IdAction& action,
+                   const std::vector<std::string>& ids) {
+    run_for_ids(
+        ctx, ids,
+        [&](const std::string& id) {
+            return http::Request{.method = action.method, .path = api::item_path(resource, id) + "/" + action.suffix};
+        },
+        resource.singular, action.name == "convert" ? entity("opportunities").columns : resource.columns, {});
+}
+
+void run_merge(Context& ctx, const api::Resource& resource, const std::string& target,
+               const std::vector<std::string>& sources) {
+    std::vector<std::string> ids;
+    for (const auto& s : sources) {
+        for (auto& id : api::split_list(s)) ids.push_back(std::move(id));
+    }
+    if (ids.empty()) throw UsageError("--source needs at least one id");
+    if (std::find(ids.begin(), ids.end(), target) != ids.end())
+        throw UsageError(fmt::format("cannot merge {} {} into itself", resource.singular, target));
+    json::Document body(rapidjson::kObjectType);
+    auto& alloc = body.GetAllocator();
+    json::Value list(rapidjson::kArrayType);
+    for (const auto& id : ids) list.PushBack(json::str(id, alloc), alloc);
+    body.AddMember("sourceId", list, alloc);
+    api::stamp_identity(body, identity(ctx), api::Stamp::update);
+    if (auto doc = ctx.call(with_body("POST", api::item_path(resource, target) + "/merge", body)))
+        print_item(ctx, *doc, resource.columns);
+}
+
+void run_opportunity_status(Context& ctx, const StatusOptions& options) {
+    const auto& opps = entity("opportunities");
+    if ((options.reason_id || options.comment) && options.status != "lost")
+        throw UsageError("--reason-id and --comment only apply to status lost");
+    json::Document body(rapidjson::kObjectType);
+    auto& alloc = body.GetAllocator();
+    body.AddMember("status", json::str(options.status, alloc), alloc);
+    if (options.reason_id || options.comment) {
+        json::Value reason(rapidjson::kObjectType);
+        if (options.reason_id) reason.AddMember("reasonId", json::str(*options.reason_id, alloc), alloc);
+        if (options.comment) reason.AddMember("comment", json::str(*options.comment, alloc), alloc);
+        body.AddMember("lostReason", reason, alloc);
+    }
+    api::stamp_identity(body, identity(ctx), api::Stamp::update);
+    if (auto doc = ctx.call(with_body("PATCH", api::item_path(opps, options.id) + "/updateStatus", body)))
+        print_item(ctx, *doc, opps.columns);
+}
+
+namespace {
+
+std::string text_of(const json::Value& object, std::initializer_list<const char*> keys) {
+    for (const char* key : keys) {
+        auto it = object.FindMember(key);
+        if (it != object.MemberEnd() && it->value.IsString()) return it->value.GetString();
+    }
+    return {};
+}
+
+bool same_text(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+// A stage key as given, or the key of the stage whose label matches, looked up in the
+// opportunity's pipeline. Unknown: an error that lists the stages.
+std::string resolve_stage(Context& ctx, const std::string& id, const std::string& stage) {
+    if (ctx.globals().dry_run) return stage;  // no lookups: show only the request that would change data
+    const auto& opps = entity("opportunities");
+    const auto& pipelines = child("opportunities", "pipelines");
+    auto opp = ctx.call({.method = "GET", .path = api::item_path(opps, id)});
+    std::string pipeline_id = text_of(item_of(*opp), {"pipelineId"});
+    if (pipeline_id.empty()) return stage;
+    auto pipeline = ctx.call({.method = "GET", .path = api::item_path(pipelines, pipeline_id)});
+    const json::Value& p = item_of(*pipeline);
+    auto stages = p.IsObject() ? p.FindMember("stages") : p.MemberEnd();
+    if (!p.IsObject() || stages == p.MemberEnd() || !stages->value.IsArray()) return stage;
+    std::vector<std::string> names;
+    for (const auto& s : stages->value.GetArray()) {
+        if (!s.IsObject()) continue;
+        std::string key = text_of(s, {"key", "id"});
+        std::string label = text_of(s, {"label", "name"});
+        if (key == stage) return key;
+        names.push_back(label.empty() ? key : fmt::format("{} ({})", label, key));
+    }
+    for (const auto& s : stages->value.GetArray()) {
+        if (s.IsObject() && same_text(text_of(s, {"label", "name"}), stage)) return text_of(s, {"key", "id"});
+    }
+    throw UsageError(fmt::format("no stage '{}' in pipeline {}; stages: {}", stage, pipeline_id, fmt::join(names, ", ")));
+}
+
+}  // namespace
+
+void run_opportunity_stage(Context& ctx, const std::string& id, const std::string& stage) {
+    const auto& opps = entity("opportunities");
+    json::Document body(rapidjson::kObjectType);
+    auto& alloc = body.GetAllocator();
+    body.AddMember("stage", json::str(resolve_stage(ctx, id, stage), alloc), alloc);
+    api::stamp_identity(body, identity(ctx), api::Stamp::update);
+    if (auto doc = ctx.call(with_body("PATCH", api::item_path(opps, id) + "/updateStage", body)))
+        print_item(ctx, *doc, opps.columns);
+}
+
+}  // namespace crm::cli

@@ -1,0 +1,43 @@
+// Run functions of the entity commands (CLI.md §1), generic over the resource table, plus
+// the few actions that are specific to one entity.
+#pragma once
+#include "api/body.h"
+#include "api/requests.h"
+#include "api/resources.h"
+#include "cli/context.h"
+#include "cli/records.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace crm::cli {
+
+void run_list(Context& ctx, const api::Resource& resource, const api::ListParams& params, const Paging& paging);
+void run_get(Context& ctx, const api::Resource& resource, const std::vector<std::string>& ids);
+void run_create(Context& ctx, const api::Resource& resource, const api::BodyInput& input);
+void run_update(Context& ctx, const api::Resource& resource, const std::string& id, const api::BodyInput& input);
+void run_delete(Context& ctx, const api::Resource& resource, const std::vector<std::string>& ids, bool yes);
+void run_id_action(Context& ctx, const api::Resource& resource, const api::IdAction& action,
+                   const std::vector<std::string>& ids);
+void run_merge(Context& ctx, const api::Resource& resource, const std::string& target,
+               const std::vector<std::string>& sources);
+
+// Opportunities.
+struct StatusOptions {
+    std::string id, status;
+    std::optional<std::string> reason_id, comment;
+};
+void run_opportunity_status(Context& ctx, const StatusOptions& options);
+void run_opportunity_stage(Context& ctx, const std::string& id, const std::string& stage);
+
+// Reads @FILE arguments of a body; "-" is standard input.
+api::FileReader file_reader(Context& ctx);
+
+// The acting user and tenant of the profile (CLI.md §3).
+api::Identity identity(Context& ctx);
+
+// Builds a body and stamps the identity; UsageError on invalid JSON.
+json::Document make_body(Context& ctx, const api::BodyInput& input, std::optional<api::Stamp> stamp);
+
+}  // namespace crm::cli

@@ -1,0 +1,50 @@
+// Shared steps of the record commands: paging a list into a renderer, running one request
+// per id concurrently, printing what came back.
+#pragma once
+#include "cli/context.h"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace crm::cli {
+
+struct Paging {
+    int page = 1;
+    std::optional<int> size;
+    bool all = false;            // follow every page
+    std::optional<long> limit;   // stop after this many records, across pages
+};
+
+// Builds the request for a page (1-based) and page size.
+using PageRequest = std::function<http::Request(int page, std::optional<int> size)>;
+
+// Fetches pages and streams their items to the renderer (or, with --raw, each page's body).
+void stream_pages(Context& ctx, const PageRequest& make, const Paging& paging,
+                  const std::vector<std::string>& default_columns);
+
+// The record of a one-record response: its "item", else the document itself.
+const json::Value& item_of(const json::Value& doc);
+
+// Prints one record response (respects --raw).
+void print_item(Context& ctx, const json::Document& doc, const std::vector<std::string>& default_columns);
+
+// One request per id, concurrently over one connection pool. Successful records are printed
+// in the order of the ids (as a list when there are several, unless `quiet_success`); each
+// failure is reported on stderr. A single id fails with its own error; several throw
+// PartialFailure (exit 9) when any failed. `describe` names an id in messages.
+struct ManyOptions {
+    bool print_records = true;
+    bool deleting = false;   // a 404 after a retry counts as done (the first try may have worked)
+    std::string done_verb;   // "Deleted" → "Deleted lead 42" on stderr, unless --quiet
+};
+void run_for_ids(Context& ctx, const std::vector<std::string>& ids,
+                 const std::function<http::Request(const std::string& id)>& make, const std::string& singular,
+                 const std::vector<std::string>& default_columns, const ManyOptions& options);
+
+// Asks before a destructive action: on a terminal a y/N prompt, otherwise --yes is needed
+// (UsageError, exit 2, nothing sent). --dry-run needs neither.
+void confirm_or_throw(Context& ctx, bool yes, const std::string& question);
+
+}  // namespace crm::cli

@@ -1,0 +1,142 @@
+#include "cli/tags_forms.h"
+
+#include "api/resources.h"
+#include "cli/entities.h"
+#include "errors.h"
+
+#include <fmt/format.h>
+
+#include <map>
+
+namespace crm::cli {
+
+namespace {
+
+const std::vector<std::string> kTagColumns = {"id", "label", "color"};
+const std::vector<std::string> kFieldColumns = {"id", "label", "category", "type", "required"};
+
+const api::Resource& entity_with(const std::string& name, std::string api::Resource::*path, const char* what) {
+    const auto* r = api::find_entity(name);
+    if (!r || (r->*path).empty()) {
+        std::vector<std::string> valid;
+        for (const auto& candidate : api::resources()) {
+            if (candidate.parent.empty() && !(candidate.*path).empty()) valid.push_back(candidate.name);
+        }
+        throw UsageError(fmt::format("no {} for '{}'; use one of: {}", what, name, fmt::join(valid, ", ")));
+    }
+    return *r;
+}
+
+std::string tag_path(const TagOptions& o) {
+    return entity_with(o.entity, &api::Resource::tags_path, "tags").tags_path;
+}
+
+json::Document tag_body(Context& ctx, const TagOptions& o, bool creating) {
+    json::Document body(rapidjson::kObjectType);
+    auto& alloc = body.GetAllocator();
+    if (o.label) body.AddMember("label", json::str(*o.label, alloc), alloc);
+    if (o.color) {
+        check_color(*o.color);
+        body.AddMember("color", json::str(*o.color, alloc), alloc);
+    }
+    if (creating) {
+        std::string tenant = identity(ctx).tenant_id;
+        if (!tenant.empty()) body.AddMember("tenantId", json::str(tenant, alloc), alloc);
+    }
+    return body;
+}
+
+}  // namespace
+
+void check_color(const std::string& color) {
+    bool ok = color.size() == 7 && color[0] == '#' &&
+              color.find_first_not_of("0123456789abcdefABCDEF", 1) == std::string::npos;
+    if (!ok) throw UsageError(fmt::format("--color must be #rrggbb (e.g. '#ff0000'), got '{}'", color));
+}
+
+void run_tags_list(Context& ctx, const TagOptions& o) {
+    std::string path = tag_path(o);
+    stream_pages(ctx, [&](int, std::optional<int>) { return http::Request{.method = "GET", .path = path}; }, {},
+                 kTagColumns);
+}
+
+void run_tags_create(Context& ctx, const TagOptions& o) {
+    std::string path = tag_path(o);
+    if (!o.label || o.label->empty()) throw UsageError("--label is required");
+    auto body = tag_body(ctx, o, true);
+    if (auto doc = ctx.call({.method = "POST", .path = path, .body = json::write(body)})) print_item(ctx, *doc, kTagColumns);
+}
+
+void run_tags_update(Context& ctx, const TagOptions& o) {
+    std::string path = tag_path(o);
+    if (!o.label && !o.color) throw UsageError("nothing to update: give --label and/or --color");
+    auto body = tag_body(ctx, o, false);
+    if (auto doc = ctx.call({.method = "PATCH", .path = path + "/" + api::percent_encode(o.id), .body = json::write(body)}))
+        print_item(ctx, *doc, kTagColumns);
+}
+
+void run_tags_delete(Context& ctx, const TagOptions& o) {
+    std::string path = tag_path(o);
+    confirm_or_throw(ctx, o.yes, fmt::format("Delete {} tag(s) {}?", o.entity, fmt::join(o.ids, ", ")));
+    run_for_ids(
+        ctx, o.ids, [&](const std::string& id) { return http::Request{.method = "DELETE", .path = path + "/" + api::percent_encode(id)}; },
+        "tag", kTagColumns, {.print_records = false, .deleting = true, .done_verb = "Deleted"});
+}
+
+void run_forms_get(Context& ctx, const std::string& entity) {
+    const auto& r = entity_with(entity, &api::Resource::form_path, "form");
+    if (auto doc = ctx.call({.method = "GET", .path = r.form_path})) print_item(ctx, *doc, kFieldColumns);
+}
+
+FormDiff diff_forms(const json::Value& current_fields, const json::Value& new_fields) {
+    auto by_id = [](const json::Value& fields) {
+        std::map<std::string, const json::Value*> map;
+        if (!fields.IsArray()) return map;
+        for (const auto& f : fields.GetArray()) {
+            const json::Value* id = json::find(f, "id");
+            if (id && id->IsString()) map[id->GetString()] = &f;
+        }
+        return map;
+    };
+    auto before = by_id(current_fields), after = by_id(new_fields);
+    FormDiff diff;
+    for (const auto& [id, field] : after) {
+        auto it = before.find(id);
+        if (it == before.end()) {
+            ++diff.added;
+        } else if (*it->second != *field) {
+            ++diff.changed;
+        }
+    }
+    for (const auto& [id, field] : before) {
+        if (!after.count(id)) ++diff.removed;
+    }
+    return diff;
+}
+
+void run_forms_set(Context& ctx, const std::string& entity, const api::BodyInput& input, bool yes) {
+    const auto& r = entity_with(entity, &api::Resource::form_path, "form");
+    if (!input.data) throw UsageError("forms set replaces the whole form: give it with --data (JSON with a \"fields\" array)");
+    auto body = make_body(ctx, input, api::Stamp::create);
+    const json::Value* fields = json::find(body, "fields");
+    if (!fields || !fields->IsArray()) {
+        throw UsageError("forms set replaces the whole form, so the body needs a \"fields\" array; nothing was sent");
+    }
+    if (!yes && !ctx.globals().dry_run) {
+        if (!ctx.io().can_prompt()) {
+            throw UsageError(fmt::format("replacing the {} form needs --yes when not on a terminal", r.name));
+        }
+        auto current = ctx.call({.method = "GET", .path = r.form_path});
+        const json::Value& form = item_of(*current);
+        const json::Value* old_fields = json::find(form, "fields");
+        json::Value none(rapidjson::kArrayType);
+        FormDiff diff = diff_forms(old_fields ? *old_fields : none, *fields);
+        ctx.io().err() << fmt::format("The {} form will be replaced: {} field(s) added, {} removed, {} changed.\n",
+                                      r.name, diff.added, diff.removed, diff.changed);
+        if (!ctx.io().confirm("Replace the form?")) throw UsageError("cancelled");
+    }
+    if (auto doc = ctx.call({.method = "PUT", .path = r.form_path, .body = json::write(body)}))
+        print_item(ctx, *doc, kFieldColumns);
+}
+
+}  // namespace crm::cli

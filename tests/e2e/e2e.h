@@ -1,0 +1,25 @@
+// Helpers for the e2e tests: the real crm binary against a real crm-sandbox.
+#pragma once
+#include "support/process.h"
+#include "support/sandbox_process.h"
+
+#include <rapidjson/document.h>
+
+#include <string>
+#include <vector>
+
+namespace crmtest {
+
+// Environment pointing crm at the sandbox with the primary key, an empty config directory,
+// no colour: what a script in CI would have.
+RunOptions env_for(const SandboxProcess& sandbox, const std::string& key = "");
+
+// Runs crm against the sandbox with `args`.
+RunResult crm(const SandboxProcess& sandbox, const std::vector<std::string>& args, RunOptions options = {});
+
+rapidjson::Document parse(const std::string& text);
+
+// Creates a lead with this title through crm and returns its id.
+std::string create_lead(const SandboxProcess& sandbox, const std::string& title);
+
+}  // namespace crmtest
