@@ -1,0 +1,188 @@
+// Lists: pagination, sort, orderBy, every filter of CLI.md §2, parameter validation, seeding.
+#include "http_helpers.h"
+
+#include <catch2/catch.hpp>
+#include <set>
+
+using crmtest::SandboxProcess;
+using sbt::Http;
+
+namespace {
+
+std::vector<std::string> ids_of(const sbt::Reply& r) {
+    std::vector<std::string> out;
+    for (const auto& it : r.items().GetArray()) out.emplace_back(it["id"].GetString());
+    return out;
+}
+using V = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("pagination: page, size, total, beyond the end is an empty page") {
+    SandboxProcess sb;
+    Http h(sb);
+    for (int i = 1; i <= 25; ++i) h.post("/pipeline/leads", R"({"title":"lead )" + std::to_string(i) + R"("})");
+    auto first = h.get("/pipeline/leads");
+    CHECK(first.items().Size() == 10);  // default size
+    CHECK(first.json["page"].GetInt() == 1);
+    CHECK(first.json["size"].GetInt() == 10);
+    CHECK(first.total() == 25);
+    auto p3 = h.get("/pipeline/leads?page=3&size=10");
+    CHECK(ids_of(p3) == V{"21", "22", "23", "24", "25"});
+    CHECK(p3.json["page"].GetInt() == 3);
+    auto beyond = h.get("/pipeline/leads?page=9&size=10");
+    CHECK(beyond.status == 200);
+    CHECK(beyond.items().Size() == 0);
+    CHECK(beyond.total() == 25);
+    CHECK(h.get("/pipeline/leads?size=1000").items().Size() == 25);
+    CHECK(h.get("/pipeline/leads?size=1").items().Size() == 1);
+    for (const char* bad : {"page=0", "page=-1", "page=x", "size=0", "size=1001", "size=ten", "page=1.5",
+                            "sort=up", "orderBy=a.b", "orderBy=", "isArchived=maybe"}) {
+        INFO(bad);
+        auto r = h.get(std::string("/pipeline/leads?") + bad);
+        CHECK(r.status == 400);
+        CHECK(r.json.HasMember("field"));
+    }
+}
+
+TEST_CASE("sort and orderBy: any case, any top-level field, id as tie-breaker") {
+    SandboxProcess sb;
+    Http h(sb);
+    h.post("/directory/organizations", R"({"name":"beta","rank":2})");
+    h.post("/directory/organizations", R"({"name":"Alpha","rank":3})");
+    h.post("/directory/organizations", R"({"name":"gamma","rank":1})");
+    h.post("/directory/organizations", R"({"name":"alpha","rank":1})");
+    CHECK(ids_of(h.get("/directory/organizations")) == V{"1", "2", "3", "4"});
+    CHECK(ids_of(h.get("/directory/organizations?sort=DESC")) == V{"4", "3", "2", "1"});
+    CHECK(ids_of(h.get("/directory/organizations?orderBy=name&sort=asc")) == V{"2", "4", "1", "3"});
+    CHECK(ids_of(h.get("/directory/organizations?orderBy=name&sort=Desc")) == V{"3", "1", "4", "2"});
+    CHECK(ids_of(h.get("/directory/organizations?orderBy=rank")) == V{"3", "4", "1", "2"});
+    CHECK(ids_of(h.get("/directory/organizations?orderBy=rank&sort=desc")) == V{"2", "1", "4", "3"});
+    CHECK(ids_of(h.get("/directory/organizations?orderBy=createdAt&sort=desc")) == V{"4", "3", "2", "1"});
+    CHECK(ids_of(h.get("/directory/organizations?orderBy=createdOn")) == V{"1", "2", "3", "4"});
+    CHECK(ids_of(h.get("/directory/organizations?orderBy=noSuchField")) == V{"1", "2", "3", "4"});
+    CHECK(ids_of(h.get("/directory/organizations?orderBy=name&size=2&page=2")) == V{"1", "3"});
+}
+
+TEST_CASE("lead filters: title, contactId, organizationId, tags, isArchived, isConverted") {
+    SandboxProcess sb;
+    Http h(sb);
+    h.post("/pipeline/leads", R"({"title":"Cloud Migration Service","contactId":"1","organizationId":"10","tags":[{"id":"t1","label":"lead-tags"}]})");
+    h.post("/pipeline/leads", R"({"title":"cloudy day","contactId":"2","organizationId":"20","tags":"another-tag,x"})");
+    h.post("/pipeline/leads", R"({"title":"Other","contactId":"3","organizationId":"10","tags":["y"]})");
+    h.patch("/pipeline/leads/3/archive");
+    h.post("/pipeline/leads/2/convert", "");
+    CHECK(ids_of(h.get("/pipeline/leads?title=CLOUD")) == V{"1", "2"});
+    CHECK(ids_of(h.get("/pipeline/leads?title=migration%20serv")) == V{"1"});
+    CHECK(ids_of(h.get("/pipeline/leads?contactId=1,3")) == V{"1", "3"});
+    CHECK(ids_of(h.get("/pipeline/leads?contactId=1&contactId=2")) == V{"1", "2"});
+    CHECK(ids_of(h.get("/pipeline/leads?organizationId=10")) == V{"1", "3"});
+    CHECK(ids_of(h.get("/pipeline/leads?tags=lead-tags,another-tag")) == V{"1", "2"});
+    CHECK(ids_of(h.get("/pipeline/leads?tags=t1")) == V{"1"});  // by tag id
+    CHECK(ids_of(h.get("/pipeline/leads?tags=LEAD-TAGS")) == V{"1"});
+    CHECK(ids_of(h.get("/pipeline/leads?tags=lead")) == V{});  // whole tags, not substrings
+    CHECK(ids_of(h.get("/pipeline/leads?isArchived=true")) == V{"3"});
+    CHECK(ids_of(h.get("/pipeline/leads?isArchived=false")) == V{"1", "2"});
+    CHECK(ids_of(h.get("/pipeline/leads?isConverted=true")) == V{"2"});
+    CHECK(ids_of(h.get("/pipeline/leads?isConverted=false&organizationId=10")) == V{"1", "3"});
+    CHECK(ids_of(h.get("/pipeline/leads?title=nothing")) == V{});
+    CHECK(h.get("/pipeline/leads?title=cloud").total() == 2);
+    CHECK(h.get("/pipeline/leads?unknownFilter=1").total() == 3);  // unknown parameters are ignored
+}
+
+TEST_CASE("opportunity filters: title, contactId, organizationId, tags, ownerId") {
+    SandboxProcess sb;
+    Http h(sb);
+    h.post("/pipeline/opportunities", R"({"title":"Big deal","contactId":"1","organization":{"id":"7"},"owner":{"id":"u1"},"tags":"opportunity-tags"})");
+    h.post("/pipeline/opportunities", R"({"title":"Small deal","contactId":"2","organizationId":"8","owner":{"id":"u2"}})");
+    CHECK(ids_of(h.get("/pipeline/opportunities?title=deal")) == V{"1", "2"});
+    CHECK(ids_of(h.get("/pipeline/opportunities?page=1&size=10&sort=asc&orderBy=title&contactId=1,2")) == V{"1", "2"});
+    CHECK(ids_of(h.get("/pipeline/opportunities?organizationId=7")) == V{"1"});
+    CHECK(ids_of(h.get("/pipeline/opportunities?ownerId=u2")) == V{"2"});
+    CHECK(ids_of(h.get("/pipeline/opportunities?tags=opportunity-tags")) == V{"1"});
+}
+
+TEST_CASE("contact filters: ids, name, email, phone, tags, organizationId, searchValue") {
+    SandboxProcess sb;
+    Http h(sb);
+    h.post("/directory/organizations", R"({"name":"Initech"})");
+    h.post("/directory/contacts", R"({"name":"John Doe","email":[{"value":"johndoe@me.com"}],"phone":[{"value":"1234567890"}],"tags":["contact-tags"]})");
+    h.post("/directory/contacts", R"({"name":"Jane Roe","email":"jane@corp.com","phone":"+44 20","organizationId":"1"})");
+    h.post("/directory/contacts", R"({"name":"Bob","email":[{"value":"bob@x.com"}]})");
+    CHECK(ids_of(h.get("/directory/contacts?ids=1,3")) == V{"1", "3"});
+    CHECK(ids_of(h.get("/directory/contacts?page=1&size=20&sort=asc&orderBy=name&name=John")) == V{"1"});
+    CHECK(ids_of(h.get("/directory/contacts?name=O")) == V{"1", "2", "3"});
+    CHECK(ids_of(h.get("/directory/contacts?email=JOHNDOE@me.com")) == V{"1"});
+    CHECK(ids_of(h.get("/directory/contacts?email=corp")) == V{"2"});
+    CHECK(ids_of(h.get("/directory/contacts?phone=456")) == V{"1"});
+    CHECK(ids_of(h.get("/directory/contacts?tags=contact-tags,another-tag")) == V{"1"});
+    CHECK(ids_of(h.get("/directory/contacts?organizationId=1")) == V{"2"});
+    CHECK(ids_of(h.get("/directory/contacts?searchValue=john")) == V{"1"});
+    CHECK(ids_of(h.get("/directory/contacts?searchValue=bob@")) == V{"3"});
+    CHECK(ids_of(h.get("/directory/contacts?searchValue=initech")) == V{"2"});  // organization name
+}
+
+TEST_CASE("organization filters: name, address, tags") {
+    SandboxProcess sb;
+    Http h(sb);
+    h.post("/directory/organizations", R"({"name":"Acme Corp","address":"123 Main St","tags":["org-tag"]})");
+    h.post("/directory/organizations", R"({"name":"Umbrella","address":"9 Elm Road"})");
+    CHECK(ids_of(h.get("/directory/organizations?name=acme")) == V{"1"});
+    CHECK(ids_of(h.get("/directory/organizations?address=main st")) == V{"1"});
+    CHECK(ids_of(h.get("/directory/organizations?tags=org-tag,another-tag")) == V{"1"});
+    CHECK(ids_of(h.get("/directory/organizations?page=1&size=10&sort=desc&orderBy=name")) == V{"2", "1"});
+}
+
+TEST_CASE("case filters: title, status, caseType, ownerId, contactId, organizationId, tags, dates, offset") {
+    SandboxProcess sb;
+    Http h(sb);
+    auto t2 = h.post("/cases/types/cases", R"({"label":"Bug"})").id();
+    h.post("/cases/cases", R"({"title":"Case Title Example","status":"open","caseTypeId":"1","owner":{"id":"o1"},"contactId":"5","organizationId":"6","tags":["123"]})");
+    h.post("/cases/cases", R"({"title":"Printer","status":"closed","caseTypeId":")" + t2 + R"(","owner":{"id":"o2"},"contactId":"7","tags":[{"id":"234","label":"billing"}]})");
+    h.post("/cases/cases", R"({"title":"Another case","status":"open"})");
+    CHECK(ids_of(h.get("/cases/cases?title=case")) == V{"1", "3"});
+    CHECK(ids_of(h.get("/cases/cases?page=1&size=10&sort=asc&orderBy=createdOn&status=open")) == V{"1", "3"});
+    CHECK(ids_of(h.get("/cases/cases?caseType=" + t2)) == V{"2"});
+    CHECK(ids_of(h.get("/cases/cases?ownerId=o1")) == V{"1"});
+    CHECK(ids_of(h.get("/cases/cases?contactId=5,7")) == V{"1", "2"});
+    CHECK(ids_of(h.get("/cases/cases?organizationId=6")) == V{"1"});
+    CHECK(ids_of(h.get("/cases/cases?tags=123,234,345")) == V{"1", "2"});
+    CHECK(ids_of(h.get("/cases/cases?tags=billing")) == V{"2"});
+    CHECK(ids_of(h.get("/cases/cases?createdAfterDate=2023-01-01T00:00:00Z")) == V{"1", "2", "3"});
+    CHECK(ids_of(h.get("/cases/cases?createdBeforeDate=2023-12-31T23:59:59Z")) == V{});
+    CHECK(ids_of(h.get("/cases/cases?createdAfterDate=2999-01-01")) == V{});
+    CHECK(ids_of(h.get("/cases/cases?createdBeforeDate=2999-01-01T00:00:00%2B02:00")) == V{"1", "2", "3"});
+    CHECK(h.get("/cases/cases?createdAfterDate=yesterday").status == 400);
+    CHECK(ids_of(h.get("/cases/cases?offset=1&size=1")) == V{"2"});
+    CHECK(ids_of(h.get("/cases/cases?offset=0")) == V{"1", "2", "3"});
+    CHECK(h.get("/cases/cases?offset=-1").status == 400);
+}
+
+TEST_CASE("seeded data: realistic, across all entities, deterministic, filterable") {
+    SandboxProcess a({"--seed-records", "400"});
+    SandboxProcess b({"--seed-records", "400"});
+    Http ha(a), hb(b);
+    int64_t total = 0;
+    for (std::string path : {"/pipeline/leads", "/pipeline/opportunities", "/directory/contacts",
+                             "/directory/organizations", "/cases/cases"}) {
+        INFO(path);
+        auto ra = ha.get(path + "?size=1000");
+        auto rb = hb.get(path + "?size=1000");
+        REQUIRE(ra.status == 200);
+        CHECK(ra.total() > 0);
+        total += ra.total();
+        // Same data in both (timestamps of the seed are fixed too).
+        CHECK(ra.body == rb.body);
+    }
+    CHECK(total == 400);
+    CHECK(ha.get("/pipeline/tags/leads").total() == 3);
+    auto c = ha.get("/directory/contacts/1");
+    CHECK(c.item()["email"][0]["value"].IsString());
+    CHECK(!c.str("organizationId").empty());
+    // A seeded organization is findable through its contacts' searchValue.
+    auto org = ha.get("/directory/organizations/" + c.str("organizationId")).str("name");
+    auto found = ha.get("/directory/contacts?size=1000&searchValue=" + org.substr(0, org.find(' ')));
+    CHECK(found.total() > 0);
+    CHECK(ha.get("/pipeline/leads?tags=hot").total() > 0);
+    CHECK(ha.get("/cases/cases?createdAfterDate=2024-01-01T00:00:00Z").total() == ha.get("/cases/cases").total());
+}

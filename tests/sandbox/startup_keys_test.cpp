@@ -1,0 +1,109 @@
+// Start-up contract (CLI.md §9), keys, unknown routes, options.
+#include "http_helpers.h"
+#include "support/process.h"
+
+#include <catch2/catch.hpp>
+#include <regex>
+
+using crmtest::SandboxProcess;
+using sbt::Http;
+
+static const char* kDenied =
+    "{\"statusCode\":401,\"message\":\"Access denied due to invalid subscription key. Make sure to provide a "
+    "valid key for an active subscription.\"}";
+
+TEST_CASE("start-up prints exactly the three export lines") {
+    // Run it by hand to see the raw stdout: three lines, then SIGTERM ends it with status 0.
+    SandboxProcess sb({"--primary-key", "prim-123", "--secondary-key", "sec-456"});
+    CHECK(std::regex_match(sb.base_url(), std::regex(R"(http://127\.0\.0\.1:\d+)")));
+    CHECK(sb.port() > 0);
+    CHECK(sb.api_key() == "prim-123");
+    CHECK(sb.readonly_key() == "sec-456");
+    Http h(sb);
+    CHECK(h.get("/pipeline/leads").status == 200);
+}
+
+TEST_CASE("start-up lines are the whole stdout, and random keys differ") {
+    crmtest::RunOptions o;
+    o.timeout_ms = 2000;  // killed after: the output is all there is
+    auto r = crmtest::run({CRM_SANDBOX_BIN, "--port", "0"}, o);
+    std::regex three(R"(export CRM_BASE_URL=http://127\.0\.0\.1:\d+\nexport CRM_API_KEY=([0-9a-f]{32})\nexport CRM_READONLY_KEY=([0-9a-f]{32})\n)");
+    std::smatch m;
+    REQUIRE(std::regex_match(r.out, m, three));
+    CHECK(m[1] != m[2]);
+}
+
+TEST_CASE("SIGTERM stops it cleanly") {
+    SandboxProcess sb;
+    sb.stop();
+    SUCCEED();
+}
+
+TEST_CASE("options: --help and bad options") {
+    auto help = crmtest::run({CRM_SANDBOX_BIN, "--help"});
+    CHECK(help.exit_code == 0);
+    CHECK(help.out.find("--drop-rate") != std::string::npos);
+    auto bad = crmtest::run({CRM_SANDBOX_BIN, "--fail-rate", "2"});
+    CHECK(bad.exit_code == 2);
+    CHECK(bad.err.find("--fail-rate") != std::string::npos);
+    auto unknown = crmtest::run({CRM_SANDBOX_BIN, "--nope"});
+    CHECK(unknown.exit_code == 2);
+}
+
+TEST_CASE("keys: primary reads and writes, in the header or the query") {
+    SandboxProcess sb;
+    for (bool in_query : {false, true}) {
+        Http h(sb, sb.api_key(), in_query);
+        auto c = h.post("/pipeline/leads", R"({"title":"by primary"})");
+        CHECK(c.status == 201);
+        CHECK(h.get("/pipeline/leads/" + c.id()).status == 200);
+        CHECK(h.del("/pipeline/leads/" + c.id()).status == 204);
+    }
+}
+
+TEST_CASE("keys: secondary reads only, 403 on every write") {
+    SandboxProcess sb;
+    auto id = Http(sb).post("/directory/contacts", R"({"name":"Ro"})").id();
+    for (bool in_query : {false, true}) {
+        Http ro(sb, sb.readonly_key(), in_query);
+        CHECK(ro.get("/directory/contacts").status == 200);
+        CHECK(ro.get("/directory/contacts/" + id).status == 200);
+        for (auto [method, path] : std::vector<std::pair<std::string, std::string>>{
+                 {"POST", "/directory/contacts"},
+                 {"PATCH", "/directory/contacts/" + id},
+                 {"DELETE", "/directory/contacts/" + id},
+                 {"PUT", "/directory/forms/contacts"},
+                 {"POST", "/directory/bulk-actions"}}) {
+            auto r = ro.send(method, path, R"({"name":"x"})");
+            CHECK(r.status == 403);
+            CHECK(std::string(r.json["message"].GetString()).find("read-only") != std::string::npos);
+        }
+    }
+    CHECK(Http(sb).get("/directory/contacts/" + id).status == 200);  // nothing was deleted
+}
+
+TEST_CASE("keys: none or wrong → 401 with the gateway body") {
+    SandboxProcess sb;
+    for (const std::string& key : {std::string(), std::string("wrong"), sb.api_key() + "x"}) {
+        for (bool in_query : {false, true}) {
+            Http h(sb, key, in_query);
+            auto r = h.get("/pipeline/leads");
+            CHECK(r.status == 401);
+            CHECK(r.body == kDenied);
+            CHECK(h.post("/pipeline/leads", R"({"title":"x"})").status == 401);
+        }
+    }
+    CHECK(Http(sb).get("/pipeline/leads").total() == 0);
+}
+
+TEST_CASE("unknown routes and methods answer JSON errors") {
+    SandboxProcess sb;
+    Http h(sb);
+    auto r = h.get("/pipeline/nothing");
+    CHECK(r.status == 404);
+    CHECK(r.json["statusCode"].GetInt() == 404);
+    CHECK(h.get("/").status == 404);
+    auto m = h.send("PUT", "/pipeline/leads", "{}");
+    CHECK(m.status == 405);
+    CHECK(m.json.HasMember("message"));
+}
