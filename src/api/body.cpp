@@ -35,12 +35,12 @@ void set_path(json::Document& doc, std::string_view dotted_key, json::Value valu
         std::string_view key = dotted_key.substr(0, dot);
         if (key.empty()) throw UsageError(fmt::format("empty name in field key '{}'", dotted_key));
         bool last = dot == std::string_view::npos;
-        auto it = node->FindMember(rapidjson::StringRef(key.data(), key.size()));
+        auto it = node->FindMember(json::Value(rapidjson::StringRef(key.data(), key.size())));
         if (last) {
             if (append) {
                 if (it == node->MemberEnd()) {
                     node->AddMember(json::str(key, alloc), json::Value(rapidjson::kArrayType), alloc);
-                    it = node->FindMember(rapidjson::StringRef(key.data(), key.size()));
+                    it = node->FindMember(json::Value(rapidjson::StringRef(key.data(), key.size())));
                 } else if (!it->value.IsArray()) {
                     throw UsageError(fmt::format("cannot append to '{}': it is not an array", key));
                 }
@@ -54,7 +54,7 @@ void set_path(json::Document& doc, std::string_view dotted_key, json::Value valu
         }
         if (it == node->MemberEnd()) {
             node->AddMember(json::str(key, alloc), json::Value(rapidjson::kObjectType), alloc);
-            it = node->FindMember(rapidjson::StringRef(key.data(), key.size()));
+            it = node->FindMember(json::Value(rapidjson::StringRef(key.data(), key.size())));
         } else if (!it->value.IsObject()) {
             throw UsageError(fmt::format("cannot set a field inside '{}': it is not an object", key));
         }

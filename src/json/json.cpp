@@ -63,7 +63,7 @@ const Value* find(const Value& root, std::string_view dotted_path) {
         size_t dot = dotted_path.find('.');
         std::string_view key = dotted_path.substr(0, dot);
         if (!node->IsObject()) return nullptr;
-        auto it = node->FindMember(rapidjson::StringRef(key.data(), key.size()));
+        auto it = node->FindMember(Value(rapidjson::StringRef(key.data(), key.size())));
         if (it == node->MemberEnd()) return nullptr;
         node = &it->value;
         dotted_path = dot == std::string_view::npos ? std::string_view{} : dotted_path.substr(dot + 1);

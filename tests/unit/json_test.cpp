@@ -1,0 +1,37 @@
+// JSON helpers shared by the client.
+#include "json/json.h"
+
+#include <catch2/catch.hpp>
+
+using namespace crm;
+
+TEST_CASE("find follows dotted paths, using the key's length not a terminator", "[json]") {
+    auto doc = json::parse(R"({"owner":{"name":"Ada","email":"a@b.c"},"owner.name":"flat","n":1})");
+    REQUIRE(json::find(doc, "owner.name"));
+    CHECK(std::string(json::find(doc, "owner.name")->GetString()) == "Ada");
+    CHECK(json::find(doc, "owner.missing") == nullptr);
+    CHECK(json::find(doc, "n.x") == nullptr);
+    CHECK(json::find(doc, "n")->GetInt() == 1);
+}
+
+TEST_CASE("parse reports line and column; lenient accepts comments and trailing commas", "[json]") {
+    try {
+        json::parse("{\"a\": 1,\n \"b\": }");
+        FAIL("no error");
+    } catch (const json::ParseError& e) {
+        CHECK(e.line() == 2);
+        CHECK(e.column() == 7);
+    }
+    CHECK_THROWS_AS(json::parse("{\"a\":1,}"), json::ParseError);
+    CHECK(json::write(json::parse("{\"a\":1, // note\n}", true)) == R"({"a":1})");
+}
+
+TEST_CASE("scalar_text for tables and csv", "[json]") {
+    auto doc = json::parse(R"({"s":"x","n":null,"b":true,"i":42,"a":[1,"2"],"o":{"k":1}})");
+    CHECK(json::scalar_text(doc["s"]) == "x");
+    CHECK(json::scalar_text(doc["n"]).empty());
+    CHECK(json::scalar_text(doc["b"]) == "true");
+    CHECK(json::scalar_text(doc["i"]) == "42");
+    CHECK(json::scalar_text(doc["a"]) == R"([1,"2"])");
+    CHECK(json::scalar_text(doc["o"]) == R"({"k":1})");
+}
