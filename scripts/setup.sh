@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Installs the Debian packages that building, testing and the demo need.
+set -euo pipefail
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends \
+  build-essential cmake ninja-build pkg-config \
+  libcli11-dev libcurl4-openssl-dev rapidjson-dev libfmt-dev catch2 \
+  libtomlplusplus-dev libcpp-httplib-dev libsqlite3-dev \
+  bash zsh fish man-db groff-base curl ca-certificates file dpkg-dev jq >/dev/null
