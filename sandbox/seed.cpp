@@ -185,6 +185,7 @@ SeedCounts seed_records(Store& store, int64_t n) {
             sd.put(kCases, fields);
         }
     });
+    store.refresh_statistics();
     return c;
 }
 

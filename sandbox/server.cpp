@@ -10,6 +10,7 @@
 #include <httplib.h>
 
 #include <arpa/inet.h>
+#include <atomic>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -66,17 +67,17 @@ public:
         auto t0 = std::chrono::steady_clock::now();
         bool dropped = false;
         ApiResponse out = answer(req, dropped);
-        if (dropped) drop_connection(req);
-        res.status = out.status;
-        for (auto& [k, v] : out.headers) res.set_header(k, v);
-        if (!out.body.empty()) res.set_content(out.body, "application/json; charset=utf-8");
-        if (o_.log) {
+        if (o_.log) {  // before a drop, so the line is there when the client sees the close
             double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
             std::string line = access_line(req.method, req.target, dropped ? "dropped" : std::to_string(out.status), ms);
             std::lock_guard lock(log_mu_);
             std::fprintf(stderr, "%s\n", line.c_str());
             std::fflush(stderr);
         }
+        if (dropped) drop_connection(req);
+        res.status = out.status;
+        for (auto& [k, v] : out.headers) res.set_header(k, v);
+        if (!out.body.empty()) res.set_content(out.body, "application/json; charset=utf-8");
     }
 
 private:
@@ -177,10 +178,12 @@ int run_server(const Options& o) {
         return 1;
     }
 
-    std::thread stopper([&svr, stop_signals] {
+    std::atomic<bool> signalled{false};
+    std::thread stopper([&svr, &signalled, stop_signals] {
         int sig = 0;
         sigwait(&stop_signals, &sig);
-        if (sig != 0) svr.stop();
+        signalled = true;
+        svr.stop();
     });
 
     // The socket is listening: connections queue from here on, so the contract's lines can go out.
@@ -190,11 +193,9 @@ int run_server(const Options& o) {
     std::fflush(stdout);
 
     bool ok = svr.listen_after_bind();
-    // listen returned: stopped by a signal (or failed). Wake the stopper if it still waits.
-    if (stopper.joinable()) {
-        pthread_kill(stopper.native_handle(), SIGTERM);
-        stopper.join();
-    }
+    // listen returned: stopped by a signal, or failed; then wake the stopper, still in sigwait.
+    if (!signalled) pthread_kill(stopper.native_handle(), SIGTERM);
+    stopper.join();
     return ok ? 0 : 1;
 }
 

@@ -184,6 +184,10 @@ SqliteStore::SqliteStore(const std::string& path) {
         exec("PRAGMA synchronous=FULL");
     }
     exec(kSchema);
+    // Approximate statistics are plenty for the planner and take milliseconds.
+    exec("PRAGMA analysis_limit=1000");
+    // A database from an earlier run: statistics for its current contents.
+    if (!path.empty()) exec("ANALYZE");
 }
 
 SqliteStore::~SqliteStore() {
@@ -398,6 +402,13 @@ std::vector<std::string> SqliteStore::find_ids(const std::string& coll, Field fi
     for (const auto& v : values) b.text(v);
     while (b.step()) out.push_back(b.column_text(0));
     return out;
+}
+
+void SqliteStore::refresh_statistics() {
+    std::lock_guard lock(mu_);
+    exec("ANALYZE");
+    for (auto& [sql, st] : stmts_) sqlite3_finalize(st);  // re-plan with the statistics
+    stmts_.clear();
 }
 
 void SqliteStore::atomically(const std::function<void()>& fn) {

@@ -28,6 +28,7 @@ public:
                                       const std::vector<std::string>& values) override;
     int64_t count(const std::string& coll) override;
     void atomically(const std::function<void()>& fn) override;
+    void refresh_statistics() override;  // ANALYZE: filtered lists then pick the right index
 
 private:
     sqlite3_stmt* prepare(const std::string& sql);  // cached

@@ -74,6 +74,9 @@ public:
     // Runs fn as one atomic, durable unit (nested calls join the outer one). Every single
     // operation above is atomic by itself; use this for read-modify-write sequences.
     virtual void atomically(const std::function<void()>& fn) = 0;
+
+    // After a bulk load (seeding): let the store refresh what its query planner knows.
+    virtual void refresh_statistics() {}
 };
 
 }  // namespace sandbox
