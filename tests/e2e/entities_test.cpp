@@ -1,0 +1,208 @@
+// Every other row of CLI.md §1: opportunities and pipelines, contacts, orgs and merges,
+// cases and case types, tags, forms, and the profile's identity filling bodies.
+#include "e2e.h"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace crmtest;
+
+namespace {
+
+std::string create(const SandboxProcess& sandbox, const std::string& entity, const std::string& body) {
+    auto r = crm(sandbox, {entity, "create", "-d", body, "-o", "json"});
+    INFO(entity << ": " << r.err);
+    REQUIRE(r.exit_code == 0);
+    return parse(r.out)["id"].GetString();
+}
+
+rapidjson::Document get(const SandboxProcess& sandbox, const std::string& entity, const std::string& id) {
+    auto r = crm(sandbox, {entity, "get", id, "-o", "json"});
+    INFO(entity << " " << id << ": " << r.err);
+    REQUIRE(r.exit_code == 0);
+    return parse(r.out);
+}
+
+std::string str(const rapidjson::Value& v) { return v.IsString() ? v.GetString() : "<not a string>"; }
+
+}  // namespace
+
+TEST_CASE("opportunities: CRUD, status, stage by key and by label, pipelines", "[e2e][opportunities]") {
+    SandboxProcess sandbox;
+    std::string id = create(sandbox, "opps", R"({"title":"Big deal","value":{"amount":50000,"code":"USD"}})");
+    CHECK(str(get(sandbox, "opportunities", id)["title"]) == "Big deal");
+
+    REQUIRE(crm(sandbox, {"opps", "update", id, "-F", "value.amount=60000"}).exit_code == 0);
+    CHECK(get(sandbox, "opps", id)["value"]["amount"].GetInt() == 60000);
+
+    auto lost = crm(sandbox, {"opps", "status", id, "lost", "--reason-id", "too_expensive", "--comment", "cheaper rival"});
+    INFO(lost.err);
+    REQUIRE(lost.exit_code == 0);
+    auto opp = get(sandbox, "opps", id);
+    CHECK(str(opp["status"]) == "lost");
+    CHECK(str(opp["lostReason"]["reasonId"]) == "too_expensive");
+    CHECK(crm(sandbox, {"opps", "status", id, "won", "--comment", "x"}).exit_code == 2);
+    REQUIRE(crm(sandbox, {"opps", "status", id, "won"}).exit_code == 0);
+    CHECK(str(get(sandbox, "opps", id)["status"]) == "won");
+
+    REQUIRE(crm(sandbox, {"opps", "stage", id, "stage-qualified"}).exit_code == 0);
+    CHECK(str(get(sandbox, "opps", id)["stage"]) == "stage-qualified");
+    auto by_label = crm(sandbox, {"opps", "stage", id, "proposal"});
+    INFO(by_label.err);
+    REQUIRE(by_label.exit_code == 0);
+    CHECK(str(get(sandbox, "opps", id)["stage"]) == "stage-xyz");
+    auto unknown = crm(sandbox, {"opps", "stage", id, "Nirvana"});
+    CHECK(unknown.exit_code == 2);
+    CHECK(unknown.err.find("Negotiation") != std::string::npos);  // lists the stages
+
+    auto pipelines = crm(sandbox, {"opps", "pipelines", "list", "-o", "json"});
+    REQUIRE(pipelines.exit_code == 0);
+    auto list = parse(pipelines.out);
+    REQUIRE(list.Size() >= 1);
+    auto one = crm(sandbox, {"opps", "pipelines", "get", str(list[0]["id"]), "-o", "json"});
+    CHECK(parse(one.out)["stages"].IsArray());
+
+    REQUIRE(crm(sandbox, {"opps", "delete", id, "--yes"}).exit_code == 0);
+    CHECK(crm(sandbox, {"opps", "get", id}).exit_code == 4);
+}
+
+TEST_CASE("opportunities: filters by owner and contact", "[e2e][opportunities]") {
+    SandboxProcess sandbox;
+    create(sandbox, "opps", R"({"title":"A","owner":{"id":"u1","name":"Ann"},"contactId":"7"})");
+    create(sandbox, "opps", R"({"title":"B","owner":{"id":"u2","name":"Bob"},"contactId":"8"})");
+    CHECK(parse(crm(sandbox, {"opps", "list", "--owner-id", "u2", "-o", "json"}).out).Size() == 1);
+    CHECK(parse(crm(sandbox, {"opps", "list", "--contact-id", "7", "--contact-id", "8", "-o", "json"}).out).Size() == 2);
+}
+
+TEST_CASE("contacts and orgs: CRUD, filters, merge moves references", "[e2e][directory]") {
+    SandboxProcess sandbox;
+    std::string org = create(sandbox, "orgs", R"({"name":"Acme Corporation","address":"123 Main Street"})");
+    std::string org2 = create(sandbox, "organizations", R"({"name":"Acme Dup"})");
+    std::string target = create(sandbox, "contacts",
+                                R"({"name":"Jane Doe","email":[{"label":"Work","value":"jane@work.com","primary":true}]})");
+    std::string source = create(sandbox, "contacts",
+                                R"({"name":"J. Doe","email":[{"label":"Home","value":"jane@home.com"},{"label":"Work","value":"jane@work.com"}]})");
+    std::string lead = create(sandbox, "leads", R"({"title":"Linked","contactId":")" + source + R"(","organizationId":")" + org2 + R"("})");
+
+    CHECK(parse(crm(sandbox, {"contacts", "list", "--search", "doe", "-o", "json"}).out).Size() == 2);
+    CHECK(parse(crm(sandbox, {"contacts", "list", "--email", "home.com", "-o", "json"}).out).Size() == 1);
+    CHECK(parse(crm(sandbox, {"contacts", "list", "--ids", target, "-o", "json"}).out).Size() == 1);
+    CHECK(parse(crm(sandbox, {"orgs", "list", "--address", "main", "-o", "json"}).out).Size() == 1);
+
+    auto merged = crm(sandbox, {"contacts", "merge", target, "--source", source, "-o", "json"});
+    INFO(merged.err);
+    REQUIRE(merged.exit_code == 0);
+    auto contact = get(sandbox, "contacts", target);
+    CHECK(contact["email"].Size() == 2);  // no duplicate of jane@work.com
+    CHECK(crm(sandbox, {"contacts", "get", source}).exit_code == 4);
+    CHECK(str(get(sandbox, "leads", lead)["contactId"]) == target);
+
+    REQUIRE(crm(sandbox, {"orgs", "merge", org, "--source", org2}).exit_code == 0);
+    CHECK(str(get(sandbox, "leads", lead)["organizationId"]) == org);
+    CHECK(crm(sandbox, {"orgs", "merge", org, "--source", org}).exit_code == 2);
+
+    REQUIRE(crm(sandbox, {"orgs", "update", org, "-f", "industry=Technology"}).exit_code == 0);
+    CHECK(str(get(sandbox, "orgs", org)["industry"]) == "Technology");
+    REQUIRE(crm(sandbox, {"contacts", "delete", target, "--yes"}).exit_code == 0);
+    CHECK(crm(sandbox, {"contacts", "get", target}).exit_code == 4);
+    REQUIRE(crm(sandbox, {"orgs", "delete", org, "--yes"}).exit_code == 0);
+}
+
+TEST_CASE("cases and case types: CRUD, filters by status and date, unknown case type rejected", "[e2e][cases]") {
+    SandboxProcess sandbox;
+    std::string id = create(sandbox, "cases", R"({"title":"Support Request - System Outage","status":"open","caseTypeId":"1","priority":"1_high"})");
+    create(sandbox, "cases", R"({"title":"Other","status":"closed"})");
+    CHECK(parse(crm(sandbox, {"cases", "list", "--status", "open", "-o", "json"}).out).Size() == 1);
+    CHECK(parse(crm(sandbox, {"cases", "list", "--created-after", "2000-01-01", "-o", "json"}).out).Size() == 2);
+    CHECK(parse(crm(sandbox, {"cases", "list", "--created-before", "2000-01-01T00:00:00Z", "-o", "json"}).out).Size() == 0);
+    CHECK(parse(crm(sandbox, {"cases", "list", "--offset", "1", "-o", "json"}).out).Size() == 1);
+
+    auto bad_type = crm(sandbox, {"cases", "create", "-f", "title=x", "-f", "caseTypeId=nope"});
+    CHECK(bad_type.exit_code == 5);
+
+    REQUIRE(crm(sandbox, {"cases", "update", id, "-f", "status=In Progress"}).exit_code == 0);
+    CHECK(str(get(sandbox, "cases", id)["status"]) == "In Progress");
+    REQUIRE(crm(sandbox, {"cases", "delete", id, "--yes"}).exit_code == 0);
+    CHECK(crm(sandbox, {"cases", "get", id}).exit_code == 4);
+
+    auto type = crm(sandbox, {"cases", "types", "create", "-f", "label=Feature Request", "-o", "json"});
+    REQUIRE(type.exit_code == 0);
+    std::string type_id = str(parse(type.out)["id"]);
+    REQUIRE(crm(sandbox, {"cases", "types", "update", type_id, "-f", "label=Technical"}).exit_code == 0);
+    CHECK(str(parse(crm(sandbox, {"cases", "types", "get", type_id, "-o", "json"}).out)["label"]) == "Technical");
+    CHECK(parse(crm(sandbox, {"cases", "types", "list", "-o", "json"}).out).Size() >= 2);
+    REQUIRE(crm(sandbox, {"cases", "types", "delete", type_id, "--yes"}).exit_code == 0);
+    CHECK(crm(sandbox, {"cases", "types", "get", type_id}).exit_code == 4);
+}
+
+TEST_CASE("tags: list, create, update, delete for all five entities; colours validated", "[e2e][tags]") {
+    SandboxProcess sandbox({"--log"});
+    for (std::string entity : {"leads", "opportunities", "contacts", "orgs", "cases"}) {
+        auto created = crm(sandbox, {"tags", "create", entity, "--label", "vip", "--color", "#ff0000", "-o", "json"});
+        INFO(entity << ": " << created.err);
+        REQUIRE(created.exit_code == 0);
+        std::string id = str(parse(created.out)["id"]);
+        REQUIRE(crm(sandbox, {"tags", "update", entity, id, "--color", "#00ff00"}).exit_code == 0);
+        auto list = parse(crm(sandbox, {"tags", "list", entity, "-o", "json"}).out);
+        bool found = false;
+        for (const auto& tag : list.GetArray()) {
+            if (str(tag["id"]) == id) found = str(tag["color"]) == "#00ff00" && str(tag["label"]) == "vip";
+        }
+        CHECK(found);
+        REQUIRE(crm(sandbox, {"tags", "delete", entity, id, "--yes"}).exit_code == 0);
+        auto after = parse(crm(sandbox, {"tags", "list", entity, "-o", "json"}).out);
+        for (const auto& tag : after.GetArray()) CHECK(str(tag["id"]) != id);
+    }
+    auto log_before = sandbox.stderr_text();
+    CHECK(crm(sandbox, {"tags", "create", "leads", "--label", "x", "--color", "red"}).exit_code == 2);
+    CHECK(crm(sandbox, {"tags", "list", "widgets"}).exit_code == 2);
+    CHECK(sandbox.stderr_text() == log_before);  // nothing sent
+}
+
+TEST_CASE("forms: get, and set that refuses a body without fields and needs --yes off a terminal", "[e2e][forms]") {
+    SandboxProcess sandbox;
+    auto form = crm(sandbox, {"forms", "get", "leads", "-o", "json"});
+    REQUIRE(form.exit_code == 0);
+    CHECK(parse(form.out)["fields"].IsArray());
+    CHECK(crm(sandbox, {"forms", "get", "cases"}).exit_code == 2);
+
+    CHECK(crm(sandbox, {"forms", "set", "contacts", "-d", R"({"tenantId":"t"})", "--yes"}).exit_code == 2);
+    std::string body = R"({"fields":[{"id":"name","label":"Name","category":"default","type":"text","required":true},
+      {"id":"custom_field_1","label":"New Custom Field","category":"custom","type":"text","required":false}]})";
+    CHECK(crm(sandbox, {"forms", "set", "contacts", "-d", body}).exit_code == 2);
+    auto set = crm(sandbox, {"forms", "set", "contacts", "-d", body, "--yes"});
+    INFO(set.err);
+    REQUIRE(set.exit_code == 0);
+    auto after = parse(crm(sandbox, {"forms", "get", "contacts", "-o", "json"}).out);
+    CHECK(after["fields"].Size() == 2);
+    CHECK(str(after["fields"][1]["id"]) == "custom_field_1");
+}
+
+TEST_CASE("identity: the profile's user and tenant fill creator, lastUpdatedBy and tenantId", "[e2e][identity]") {
+    SandboxProcess sandbox;
+    auto dir = std::filesystem::temp_directory_path() / ("crm-e2e-id-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir / "crm");
+    {
+        std::ofstream f(dir / "crm" / "config.toml");
+        f << "[profiles.default]\ntenant_id = \"tenant-9\"\n[profiles.default.user]\nid = \"u-1\"\nname = \"Ada\"\nemail = \"ada@example.com\"\n";
+    }
+    ::chmod((dir / "crm" / "config.toml").c_str(), 0600);
+    RunOptions profile;
+    profile.env["XDG_CONFIG_HOME"] = dir.string();
+    auto created = crm(sandbox, {"leads", "create", "-f", "title=Mine", "-o", "json"}, profile);
+    INFO(created.err);
+    REQUIRE(created.exit_code == 0);
+    auto lead = parse(created.out);
+    CHECK(str(lead["creator"]["id"]) == "u-1");
+    CHECK(str(lead["tenantId"]) == "tenant-9");
+    std::string id = str(lead["id"]);
+    REQUIRE(crm(sandbox, {"leads", "update", id, "-f", "note=x"}, profile).exit_code == 0);
+    CHECK(str(get(sandbox, "leads", id)["lastUpdatedBy"]["email"]) == "ada@example.com");
+    auto explicit_creator = crm(sandbox, {"leads", "create", "-d", R"({"title":"T","creator":{"id":"other"}})", "-o", "json"}, profile);
+    CHECK(str(parse(explicit_creator.out)["creator"]["id"]) == "other");
+    std::filesystem::remove_all(dir);
+}
