@@ -77,13 +77,13 @@ std::optional<int64_t> parse_iso(std::string_view s) {
         if (p < s.size()) {
             if ((s[p] == 'Z' || s[p] == 'z') && p + 1 == s.size()) {
                 p = s.size();
-            } else if (s[p] == '+' || s[p] == '-') {
+            } else if (s[p] == '+' || s[p] == '-' || s[p] == ' ') {  // ' ': a '+' that was not URL-encoded
                 int oh, om;
                 if (!digits(s, p + 1, 2, oh)) return std::nullopt;
                 size_t q = p + 3;
                 if (q < s.size() && s[q] == ':') ++q;
                 if (!digits(s, q, 2, om) || q + 2 != s.size()) return std::nullopt;
-                offset_min = (s[p] == '+' ? 1 : -1) * (oh * 60 + om);
+                offset_min = (s[p] == '-' ? -1 : 1) * (oh * 60 + om);
             } else {
                 return std::nullopt;
             }

@@ -52,7 +52,7 @@ Options:
   --drop-rate P         carry out that fraction (0..1) of requests, then close the connection
                         without an answer
   --rate-limit RPS      at most RPS requests per one-second window; over it 429 + Retry-After
-  --threads N           worker threads (default 16)
+  --threads N           worker threads, i.e. concurrent keep-alive connections (default 64)
   --log                 one access line per request on stderr (keys redacted)
   --help                show this help
 )";

@@ -16,7 +16,7 @@ struct Options {
     int64_t seed_records = 0;
     FaultOptions faults;
     bool log = false;
-    int threads = 16;
+    int threads = 64;  // keep-alive connections hold a worker each
     bool help = false;
 };
 

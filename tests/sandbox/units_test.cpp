@@ -1,0 +1,57 @@
+// In-process checks of the sandbox's pure pieces: dates, redaction, options, the Api without HTTP.
+#include "access_log.h"
+#include "api.h"
+#include "clock.h"
+#include "options.h"
+#include "sqlite_store.h"
+
+#include <catch2/catch.hpp>
+
+using namespace sandbox;
+
+TEST_CASE("unit: ISO 8601 parsing and formatting") {
+    CHECK(format_iso(0) == "1970-01-01T00:00:00.000Z");
+    CHECK(format_iso(*parse_iso("2024-02-29T23:59:59.5Z")) == "2024-02-29T23:59:59.500Z");
+    CHECK(format_iso(*parse_iso("2023-01-01")) == "2023-01-01T00:00:00.000Z");
+    CHECK(format_iso(*parse_iso("2023-01-01T02:00:00+02:00")) == "2023-01-01T00:00:00.000Z");
+    CHECK(format_iso(*parse_iso("2023-01-01T02:00:00 02:00")) == "2023-01-01T00:00:00.000Z");
+    CHECK(format_iso(*parse_iso("2022-12-31T23:00-0100")) == "2023-01-01T00:00:00.000Z");
+    CHECK_FALSE(parse_iso("yesterday"));
+    CHECK_FALSE(parse_iso("2023-13-01"));
+    CHECK_FALSE(parse_iso("2023-01-01T25:00:00Z"));
+    CHECK_FALSE(parse_iso("2023-01-01Tx"));
+}
+
+TEST_CASE("unit: access log lines redact the key") {
+    CHECK(redact_target("/a?subscription-key=abc&page=2") == "/a?subscription-key=REDACTED&page=2");
+    CHECK(redact_target("/a?page=2&Subscription-Key=abc") == "/a?page=2&Subscription-Key=REDACTED");
+    CHECK(redact_target("/a") == "/a");
+    CHECK(access_line("GET", "/x?subscription-key=k", "200", 1.25) == "GET /x?subscription-key=REDACTED 200 1.2ms");
+}
+
+TEST_CASE("unit: options") {
+    auto o = parse_options({"--port", "8080", "--db=/tmp/x.db", "--fail-rate", "0.5", "--log", "--rate-limit", "10"});
+    CHECK(o.port == 8080);
+    CHECK(o.db == "/tmp/x.db");
+    CHECK(o.faults.fail_rate == 0.5);
+    CHECK(o.faults.rate_limit == 10);
+    CHECK(o.log);
+    CHECK(o.host == "127.0.0.1");
+    CHECK_THROWS_AS(parse_options({"--port", "70000"}), std::invalid_argument);
+    CHECK_THROWS_AS(parse_options({"--drop-rate", "-0.1"}), std::invalid_argument);
+    CHECK_THROWS_AS(parse_options({"--latency-ms"}), std::invalid_argument);
+    CHECK_THROWS_AS(parse_options({"--primary-key", "a", "--secondary-key", "a"}), std::invalid_argument);
+}
+
+TEST_CASE("unit: the Api answers without HTTP") {
+    SqliteStore store("");
+    install_defaults(store);
+    Api api(store);
+    auto created = api.handle({"POST", "/pipeline/leads", {}, R"({"title":"t"})"});
+    CHECK(created.status == 201);
+    auto listed = api.handle({"GET", "/pipeline/leads/", {{"title", "T"}}, ""});  // trailing slash
+    CHECK(listed.status == 200);
+    CHECK(listed.body.find("\"total\":1") != std::string::npos);
+    CHECK(api.handle({"GET", "/pipeline/leads", {{"size", "0"}}, ""}).status == 400);
+    CHECK(api.handle({"GET", "/nowhere", {}, ""}).status == 404);
+}
