@@ -140,7 +140,7 @@ std::optional<std::string> ConfigFile::get(const std::string& profile, const std
 void ConfigFile::set(const std::string& profile, const std::string& key, const std::string& value) {
     if (!detail::is_known_key(key))
         throw UsageError(fmt::format("unknown config key '{}' (known keys: {})", key, detail::known_keys_text()));
-    detail::validate(key, value, "the command line");
+    detail::validate(key, value, "the value to save");
     toml::table& table = child_table(child_table(data_->root, "profiles"), profile);
     auto [group, name] = split_key(key);
     assign(group.empty() ? table : child_table(table, group), name, value);
