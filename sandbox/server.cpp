@@ -84,9 +84,11 @@ private:
     ApiResponse answer(const httplib::Request& req, bool& dropped) {
         std::string key = req.get_header_value("Ocp-Apim-Subscription-Key");
         if (key.empty() && req.has_param("subscription-key")) key = req.get_param_value("subscription-key");
+        // HEAD is a GET whose body httplib leaves out.
+        const std::string method = req.method == "HEAD" ? "GET" : req.method;
         Access access = keys_.check(key);
         if (access == Access::Denied) return error_response(401, kInvalidKeyMessage);
-        if (access == Access::ReadOnly && req.method != "GET") return error_response(403, kReadOnlyMessage);
+        if (access == Access::ReadOnly && method != "GET") return error_response(403, kReadOnlyMessage);
         if (int retry = faults_.rate_limited()) {
             auto r = error_response(429, fmt::format("Rate limit is exceeded. Try again in {} seconds.", retry));
             r.headers.emplace_back("Retry-After", std::to_string(retry));
@@ -94,7 +96,7 @@ private:
         }
         faults_.delay();
         if (faults_.should_fail()) return error_response(503, "Service unavailable (injected by --fail-rate)");
-        ApiRequest ar{req.method, req.path, {}, req.body};
+        ApiRequest ar{method, req.path, {}, req.body};
         for (const auto& [k, v] : req.params) ar.query.emplace(k, v);
         ApiResponse out = api_.handle(ar);
         dropped = faults_.should_drop();

@@ -33,10 +33,26 @@ TEST_CASE("start-up lines are the whole stdout, and random keys differ") {
     CHECK(m[1] != m[2]);
 }
 
-TEST_CASE("SIGTERM stops it cleanly") {
+TEST_CASE("SIGTERM and SIGINT stop it cleanly, exit status 0") {
+    for (const char* sig : {"TERM", "INT"}) {
+        INFO(sig);
+        // sh: start it, wait for its lines, signal it, report its exit status.
+        std::string script = std::string("out=$(mktemp); \"") + CRM_SANDBOX_BIN +
+                             "\" --port 0 > \"$out\" & pid=$!; "
+                             "i=0; while [ $(wc -l < \"$out\") -lt 3 ] && [ $i -lt 400 ]; do sleep 0.05; i=$((i+1)); done; "
+                             "kill -" + sig + " $pid; wait $pid; echo rc=$?; rm -f \"$out\"";
+        auto r = crmtest::run({"/bin/sh", "-c", script});
+        CHECK(r.out == "rc=0\n");
+    }
+}
+
+TEST_CASE("HEAD works wherever GET does") {
     SandboxProcess sb;
-    sb.stop();
-    SUCCEED();
+    httplib::Client c(sb.base_url());
+    auto r = c.Head("/pipeline/leads", {{"Ocp-Apim-Subscription-Key", sb.readonly_key()}});
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    CHECK(r->body.empty());
 }
 
 TEST_CASE("options: --help and bad options") {
