@@ -1,10 +1,12 @@
 // crm: the library plus main(). Parses, runs the chosen command, and maps every failure to
 // one line on stderr and the exit code of CLI.md §5, here and nowhere else.
 #include "errors.h"
+#include "http/interrupt.h"
 #include "tree.h"
 
 #include <fmt/format.h>
 
+#include <csignal>
 #include <iostream>
 
 namespace {
@@ -75,9 +77,23 @@ int run(int argc, char** argv, term::Io& io) {
     }
 }
 
+// SIGINT only raises the client's interrupt flag: transfers end as Failure::aborted, so a bulk
+// run flushes its journal, prints its summary and exits 130. SA_RESETHAND: a second Ctrl-C
+// kills at once.
+void on_sigint(int) { crm::http::request_interrupt(); }
+
+void install_sigint_handler() {
+    struct sigaction action {};
+    action.sa_handler = on_sigint;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESETHAND;
+    sigaction(SIGINT, &action, nullptr);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+    install_sigint_handler();
     auto io = crm::term::Io::system();
     int code = run(argc, argv, *io);
     io->out().flush();

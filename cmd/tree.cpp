@@ -48,6 +48,7 @@ std::unique_ptr<Tree> build_tree() {
     add_resource_commands(*tree);
     add_tags_commands(*tree);
     add_forms_commands(*tree);
+    add_bulk_commands(*tree);
     add_api_commands(*tree);
     add_auth_commands(*tree);
     add_config_commands(*tree);

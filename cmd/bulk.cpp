@@ -1,0 +1,63 @@
+// crm bulk delete ENTITY: one subcommand per entity of the resource table that has a bulk
+// endpoint, each with that entity's list filters (delete by filter, CLI.md §7).
+#include "cli/bulk_cmd.h"
+#include "tree.h"
+
+#include <fmt/format.h>
+
+#include <map>
+
+namespace crm::cmd {
+
+namespace {
+
+struct BulkOpts {
+    cli::BulkDeleteOptions options;
+    std::map<std::string, std::vector<std::string>> named;  // filter flag → values
+};
+
+void add_bulk_delete(Tree& tree, CLI::App* group, const api::Resource& r) {
+    auto opts = tree.make<BulkOpts>();
+    auto& o = opts->options;
+    auto* sub = group->add_subcommand(r.name, fmt::format("Delete many {} in batches", r.name));
+    for (const auto& alias : r.aliases) sub->alias(alias);
+    sub->add_option("--ids", o.ids, "Ids to delete: ID[,ID...] (repeatable)");
+    sub->add_option("--ids-from", o.ids_from, "Read ids from FILE, one per line (- for stdin)");
+    sub->add_option("--batch-size", o.batch_size, "Ids per request (default 100, at most 1000)")->check(CLI::Range(1, 1000));
+    sub->add_option("--parallel", o.parallel, "Requests in flight at once (default 4)")->check(CLI::Range(1, 16));
+    sub->add_option("--max-delete", o.max_delete, "Refuse (exit 2, nothing sent) when more than N records are selected");
+    sub->add_option("--journal", o.journal, "Record each batch in FILE; a re-run with it skips what was accepted");
+    sub->add_option("--failed-out", o.failed_out, "Write the ids that failed (or got no answer) to FILE, one per line");
+    sub->add_flag("-y,--yes", o.yes, "Do not ask for confirmation (required when not on a terminal)");
+    sub->add_option("--filter", o.filter.raw, "Delete by filter: any list query parameter KEY=VALUE (repeatable)");
+    for (const auto& f : r.filters) {
+        if (f.flag == "ids") continue;  // contacts' --ids filter: the same as the id source above
+        auto* option = sub->add_option("--" + f.flag, opts->named[f.flag], "Delete by filter: " + f.help);
+        if (f.kind == api::FilterKind::boolean) option->check(CLI::IsMember({"true", "false"}));
+    }
+    tree.on_run(sub, [opts, &r](cli::Context& ctx) {
+        auto& named = opts->options.filter.named;
+        named.clear();
+        for (const auto& f : r.filters) {
+            if (f.flag == "ids") continue;
+            const auto& values = opts->named[f.flag];
+            if (!values.empty()) named.emplace_back(f.flag, values);
+        }
+        cli::run_bulk_delete(ctx, r, opts->options);
+    });
+}
+
+}  // namespace
+
+void add_bulk_commands(Tree& tree) {
+    auto* bulk = tree.app.add_subcommand("bulk", "Act on many records at once, safely from cron");
+    bulk->require_subcommand(1);
+    auto* del = bulk->add_subcommand(
+        "delete", "Delete many records: by --ids, --ids-from FILE|- or a list filter; journaled, resumable");
+    del->require_subcommand(1);
+    for (const auto& r : api::resources()) {
+        if (r.parent.empty() && !r.bulk_path.empty()) add_bulk_delete(tree, del, r);
+    }
+}
+
+}  // namespace crm::cmd
