@@ -24,9 +24,12 @@ TEST_CASE("start-up prints exactly the three export lines") {
 }
 
 TEST_CASE("start-up lines are the whole stdout, and random keys differ") {
-    crmtest::RunOptions o;
-    o.timeout_ms = 2000;  // killed after: the output is all there is
-    auto r = crmtest::run({CRM_SANDBOX_BIN, "--port", "0"}, o);
+    // Start it, wait for three lines, give it a moment to write anything more, stop it.
+    std::string script = std::string("out=$(mktemp); \"") + CRM_SANDBOX_BIN +
+                         "\" --port 0 > \"$out\" & pid=$!; "
+                         "i=0; while [ $(wc -l < \"$out\") -lt 3 ] && [ $i -lt 400 ]; do sleep 0.05; i=$((i+1)); done; "
+                         "sleep 0.3; kill $pid; wait $pid; cat \"$out\"; rm -f \"$out\"";
+    auto r = crmtest::run({"/bin/sh", "-c", script});
     std::regex three(R"(export CRM_BASE_URL=http://127\.0\.0\.1:\d+\nexport CRM_API_KEY=([0-9a-f]{32})\nexport CRM_READONLY_KEY=([0-9a-f]{32})\n)");
     std::smatch m;
     REQUIRE(std::regex_match(r.out, m, three));
