@@ -64,6 +64,8 @@ private:
     RateLimiter limiter_;
     std::mt19937_64 rng_;
     int retries_left_;      // the lifetime retry budget
+    // Every transfer waits for this after a 429: the limit is the server's, not one transfer's.
+    Clock::time_point paused_until_{};
 };
 
 void CurlClient::run(std::span<const Request> requests, size_t parallel, const OnDone& on_done) {
@@ -74,8 +76,6 @@ void CurlClient::run(std::span<const Request> requests, size_t parallel, const O
     for (size_t i = 0; i < requests.size(); ++i) waiting.push_back({i, 0, {}});
     std::map<CURL*, InFlight> in_flight;  // declared after `multi`: removed from it before it goes
     size_t remaining = requests.size();
-    // Every transfer waits for this after a 429: the limit is the server's, not one transfer's.
-    Clock::time_point paused_until{};
 
     while (remaining > 0) {
         if (interrupt_requested()) {
@@ -98,7 +98,7 @@ void CurlClient::run(std::span<const Request> requests, size_t parallel, const O
         }
 
         auto now = Clock::now();
-        while (in_flight.size() < parallel && now >= paused_until && now >= limiter_.ready_at()) {
+        while (in_flight.size() < parallel && now >= paused_until_ && now >= limiter_.ready_at()) {
             const auto due = std::ranges::find_if(waiting, [now](const Waiting& w) { return w.not_before <= now; });
             if (due == waiting.end()) break;
             auto transfer = std::make_unique<Transfer>(config_, requests[due->index], share_.get());
@@ -124,7 +124,7 @@ void CurlClient::run(std::span<const Request> requests, size_t parallel, const O
             const Request& request = requests[job.index];
             if (const auto delay = retry_delay(request, result, job.attempts)) {
                 now = Clock::now();
-                if (result.ok() && result.response.status == 429) paused_until = std::max(paused_until, now + *delay);
+                if (result.ok() && result.response.status == 429) paused_until_ = std::max(paused_until_, now + *delay);
                 waiting.push_back({job.index, job.attempts, now + *delay});
                 continue;
             }
@@ -138,7 +138,7 @@ void CurlClient::run(std::span<const Request> requests, size_t parallel, const O
         auto wake = now + kPollSlice;
         if (in_flight.size() < parallel && !waiting.empty()) {
             const auto earliest = std::ranges::min_element(waiting, {}, &Waiting::not_before)->not_before;
-            wake = std::min(wake, std::max({earliest, paused_until, limiter_.ready_at()}));
+            wake = std::min(wake, std::max({earliest, paused_until_, limiter_.ready_at()}));
         }
         const auto wait = std::chrono::ceil<milliseconds>(std::max(wake - now, Clock::duration::zero()));
         curl_multi_poll(multi.get(), nullptr, 0, static_cast<int>(wait.count()), nullptr);
