@@ -141,6 +141,9 @@ int run_server(const Options& o) {
     const int threads = o.threads;
     svr.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
     svr.set_payload_max_length(64 * 1024 * 1024);
+    // httplib writes headers and body separately: without TCP_NODELAY, Nagle's algorithm and
+    // the client's delayed ACK hold small answers for ~40 ms on keep-alive connections.
+    svr.set_tcp_nodelay(true);
     auto handler = [&front](const httplib::Request& req, httplib::Response& res) { front.serve(req, res); };
     // cpp-httplib 0.11 answers a bare 400 to a POST/PUT/PATCH/DELETE that has neither
     // Content-Length nor chunked encoding (curl -X DELETE, curl -X POST without -d): such a
