@@ -52,6 +52,7 @@ std::unique_ptr<Tree> build_tree() {
     add_api_commands(*tree);
     add_auth_commands(*tree);
     add_config_commands(*tree);
+    add_completion_commands(*tree);
     return tree;
 }
 

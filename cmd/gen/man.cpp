@@ -1,0 +1,192 @@
+#include "gen/man.h"
+
+#include "errors.h"
+#include "gen/roff.h"
+
+#include <fmt/format.h>
+
+#include <cctype>
+
+namespace crm::cmd::gen {
+
+namespace {
+
+// What the tree does not hold: CLI.md §5 and §6. Codes come from errors.h.
+struct Item {
+    std::string name;
+    std::string text;
+};
+
+const std::vector<Item>& exit_statuses() {
+    static const std::vector<Item> items = {
+        {std::to_string(kExitOk), "Success."},
+        {std::to_string(kExitUnexpected), "Unexpected error (a bug, an unreadable response)."},
+        {std::to_string(kExitUsage), "Usage: bad flags, invalid JSON body, missing --yes where confirmation is needed."},
+        {std::to_string(kExitAuth), "Authentication or authorization failed: HTTP 401 or 403."},
+        {std::to_string(kExitNotFound), "Not found: HTTP 404."},
+        {std::to_string(kExitRejected), "Rejected by the server: another 4xx status (400, 409, 422, ...)."},
+        {std::to_string(kExitRateLimited), "Rate limited: HTTP 429 still after the retries."},
+        {std::to_string(kExitServer), "Server error: 5xx still after the retries."},
+        {std::to_string(kExitNetwork), "Network: cannot connect, timeout, TLS failure."},
+        {std::to_string(kExitPartial), "Partial failure: a command on several ids (or bulk) where some ids failed."},
+        {std::to_string(kExitInterrupted), "Interrupted (SIGINT); a bulk run flushes its journal first."},
+    };
+    return items;
+}
+
+const std::vector<Item>& environment() {
+    static const std::vector<Item> items = {
+        {"CRM_BASE_URL", "API base URL (setting base_url)."},
+        {"CRM_API_KEY", "API key (setting api_key). Never shown in output, errors or --verbose."},
+        {"CRM_API_KEY_COMMAND", "Command whose standard output is the API key (setting api_key_command)."},
+        {"CRM_AUTH", "How the key is sent: header (the default) or query (setting auth)."},
+        {"CRM_PROFILE", "Config profile to use instead of default (as --profile)."},
+        {"CRM_OUTPUT", "Output format: table, json, ndjson, csv, tsv or ids (as --output)."},
+        {"CRM_TIMEOUT", "Seconds before a request times out (as --timeout)."},
+        {"CRM_RETRIES", "Retries of failed idempotent requests (as --retries)."},
+        {"CRM_RATE", "At most this many requests per second (as --rate)."},
+        {"CRM_TENANT_ID", "Tenant id (setting tenant_id)."},
+        {"CRM_USER_ID, CRM_USER_NAME, CRM_USER_EMAIL", "The acting user (settings user.id, user.name, user.email)."},
+        {"XDG_CONFIG_HOME", "Where the config file lives (default ~/.config)."},
+        {"NO_COLOR", "When set, no colour (as --no-color)."},
+    };
+    return items;
+}
+
+std::string page_name(const Command& cmd) { return fmt::format("{}", fmt::join(cmd.path, "-")); }
+
+std::string upper(std::string text) {
+    for (auto& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return text;
+}
+
+// "--base-url" → "BASE_URL": the placeholder of a free value.
+std::string placeholder(const std::string& long_name) {
+    auto text = upper(long_name.substr(long_name.find_first_not_of('-')));
+    for (auto& c : text) c = c == '-' ? '_' : c;
+    return text;
+}
+
+std::string header(const std::string& name, std::string_view version) {
+    return fmt::format(".TH {} 1 \"\" {} \"User Commands\"\n", roff(upper(name)), roff_arg(fmt::format("crm {}", version)));
+}
+
+// "\fB\-o\fR, \fB\-\-output\fR \fI{table|json}\fR": the .TP tag line of one flag.
+std::string flag_tag(const Flag& flag) {
+    std::string tag;
+    for (const auto& name : flag.names) tag += (tag.empty() ? "" : ", ") + fmt::format("\\fB{}\\fR", roff(name));
+    if (!flag.takes_value) return tag;
+    auto value = flag.values.empty() ? placeholder(flag.names.back()) : fmt::format("{}", fmt::join(flag.values, "|"));
+    return tag + fmt::format(" \\fI{}\\fR", roff(value));
+}
+
+std::string items(const std::vector<Item>& list, const char* font) {
+    std::string out;
+    for (const auto& item : list) out += fmt::format(".TP\n.{} {}\n{}\n", font, roff_arg(item.name), roff(item.text));
+    return out;
+}
+
+std::string flags(const std::vector<Flag>& list) {
+    std::string out;
+    for (const auto& flag : list) out += fmt::format(".TP\n{}\n{}\n", flag_tag(flag), roff(flag.help));
+    return out;
+}
+
+// "crm leads get \fIid\fR..." (bold command words, italic arguments).
+std::string synopsis(const Command& cmd) {
+    std::string out = fmt::format(".B {}\n", roff(cmd.path_string()));
+    if (!cmd.flags.empty()) out += "[\\fIOPTIONS\\fR]\n";
+    if (!cmd.subcommands.empty()) out += "\\fICOMMAND\\fR\n";
+    for (const auto& p : cmd.positionals) {
+        auto arg = fmt::format("\\fI{}\\fR{}", roff(p.name), p.many ? "..." : "");
+        out += (p.required ? arg : "[" + arg + "]") + "\n";
+    }
+    return out;
+}
+
+// Every runnable command under `cmd`, depth first.
+void leaves(const Command& cmd, std::vector<const Command*>& out) {
+    for (const auto& sub : cmd.subcommands) {
+        if (sub.subcommands.empty()) out.push_back(&sub);
+        leaves(sub, out);
+    }
+}
+
+std::string command_section(const Command& cmd) {
+    std::string out = fmt::format(".SS {}\n{}\n.PP\n{}\n", roff_arg(cmd.path_string()), roff(cmd.help), synopsis(cmd));
+    for (const auto& p : cmd.positionals) {
+        auto values = p.values.empty() ? "" : fmt::format(" One of: {}.", fmt::join(p.values, ", "));
+        out += fmt::format(".TP\n\\fI{}\\fR\n{}\n", roff(p.name), roff(p.help + values));
+    }
+    return out + flags(cmd.flags);
+}
+
+std::string see_also(const Command& root, const Command* self) {
+    std::vector<std::string> refs;
+    if (self) refs.push_back(".BR crm (1)");
+    for (const auto& group : root.subcommands) {
+        if (&group != self) refs.push_back(fmt::format(".BR {} (1)", roff(page_name(group))));
+    }
+    return ".SH \"SEE ALSO\"\n" + fmt::format("{}\n", fmt::join(refs, ",\n"));
+}
+
+ManPage root_page(const Command& root, std::string_view version) {
+    auto summary = root.help.substr(root.help.find(": ") == std::string::npos ? 0 : root.help.find(": ") + 2);
+    std::string out = header("crm", version);
+    out += fmt::format(".SH NAME\ncrm \\- {}\n", roff(summary));
+    out += ".SH SYNOPSIS\n.B crm\n[\\fIOPTIONS\\fR] \\fICOMMAND\\fR [\\fIARGS\\fR]\n";
+    out += fmt::format(".SH DESCRIPTION\n{}\n", roff(root.help));
+    out += ".PP\nThe options below are accepted before or after the command, at every level.\n"
+           "Each command group has its own page, named after it.\n";
+    out += ".SH COMMANDS\n";
+    for (const auto& group : root.subcommands) {
+        out += fmt::format(".TP\n.B {}\n{} See\n.BR {} (1).\n", roff(group.name()), roff(group.help), roff(page_name(group)));
+    }
+    out += ".SH OPTIONS\n" + flags(root.flags);
+    out += ".SH \"EXIT STATUS\"\n" + items(exit_statuses(), "B");
+    out += ".SH ENVIRONMENT\nA flag wins over the environment, which wins over the config profile.\n";
+    out += items(environment(), "B");
+    out += ".SH FILES\n";
+    out += items({{"$XDG_CONFIG_HOME/crm/config.toml",
+                   "The config file (TOML, named profiles), else ~/.config/crm/config.toml. A file holding a key "
+                   "must not be readable by group or others."}},
+                 "I");
+    out += see_also(root, nullptr);
+    return {"crm.1", out};
+}
+
+ManPage group_page(const Command& root, const Command& group, std::string_view version) {
+    auto name = page_name(group);
+    std::vector<const Command*> commands;
+    if (group.subcommands.empty()) commands.push_back(&group);
+    leaves(group, commands);
+
+    std::string out = header(name, version);
+    out += fmt::format(".SH NAME\n{} \\- {}\n", roff(name), roff(group.help));
+    out += ".SH SYNOPSIS\n";
+    for (std::size_t i = 0; i < commands.size(); ++i) out += (i ? ".br\n" : "") + synopsis(*commands[i]);
+    out += fmt::format(".SH DESCRIPTION\n{}.\n", roff(group.help));
+    if (!group.aliases.empty()) out += fmt::format("Also: {}.\n", roff(fmt::format("crm {}", fmt::join(group.aliases, ", crm "))));
+    if (!group.subcommands.empty()) {
+        out += ".SH COMMANDS\n";
+        for (const auto* cmd : commands) out += command_section(*cmd);
+    }
+    out += ".SH OPTIONS\n";
+    if (group.subcommands.empty()) out += flags(group.flags);
+    out += ".PP\nAnd the global options of\n.BR crm (1),\naccepted after the command too:\n" + flags(root.flags);
+    out += ".SH \"EXIT STATUS\"\nAs listed in\n.BR crm (1):\n0 on success, 2 on a usage error, 3 to 9 for API and network failures.\n";
+    out += ".SH ENVIRONMENT\nSee\n.BR crm (1).\n";
+    out += ".SH FILES\n.I $XDG_CONFIG_HOME/crm/config.toml\n(see\n.BR crm (1)).\n";
+    out += see_also(root, &group);
+    return {name + ".1", out};
+}
+
+}  // namespace
+
+std::vector<ManPage> man_pages(const Command& root, std::string_view version) {
+    std::vector<ManPage> pages{root_page(root, version)};
+    for (const auto& group : root.subcommands) pages.push_back(group_page(root, group, version));
+    return pages;
+}
+
+}  // namespace crm::cmd::gen

@@ -1,0 +1,43 @@
+// The command tree as plain data, read once from the CLI11 App: what the completion scripts
+// and man pages are generated from, so they always match the flags the parser accepts.
+#pragma once
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+namespace crm::cmd::gen {
+
+struct Flag {
+    std::vector<std::string> names;   // "-o", "--output": short names first
+    std::string help;
+    bool takes_value = false;
+    std::vector<std::string> values;  // the only values accepted, when the option checks them
+};
+
+struct Positional {
+    std::string name;
+    std::string help;
+    bool required = false;
+    bool many = false;
+    std::vector<std::string> values;
+};
+
+struct Command {
+    std::vector<std::string> path;  // {"crm", "leads", "list"}
+    std::vector<std::string> aliases;
+    std::string help;
+    std::vector<Flag> flags;  // its own flags only; see fallthrough
+    std::vector<Positional> positionals;
+    std::vector<Command> subcommands;  // the visible ones (hidden: group "")
+    bool fallthrough = false;          // also accepts the flags of its parent
+    bool needs_subcommand = false;
+
+    const std::string& name() const { return path.back(); }
+    std::string path_string() const;  // "crm leads list"
+};
+
+// Walks `app` and everything below it. Non-const: CLI11 has no const subcommand walk.
+Command describe(CLI::App& app);
+
+}  // namespace crm::cmd::gen

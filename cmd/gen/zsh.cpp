@@ -1,0 +1,85 @@
+// zsh: the same table and algorithm as bash (see table.h), offering candidates with their
+// descriptions through compadd.
+#include "gen/shell_quote.h"
+#include "gen/table.h"
+
+namespace crm::cmd::gen {
+
+namespace {
+
+constexpr const char* kFunctions = R"ZSH(
+# Sets _crm_key to the table key of FLAG's value as PATH accepts it: its own, or, through
+# fallthrough, an ancestor's. Fails when FLAG takes no value there.
+_crm_value_key() {
+    local p=$1
+    while :; do
+        if (( ${+_crm_data[val:$p:$2]} )); then _crm_key="val:$p:$2"; return 0; fi
+        (( ${+_crm_data[ft:$p]} )) || return 1
+        p=${p% *}
+    done
+}
+
+# Offers the candidates of table KEY, each with its description when it has one.
+_crm_offer() {
+    local line
+    local -a cands shown
+    for line in ${(f)_crm_data[$1]}; do
+        cands+=("${line%%$'\t'*}")
+        if [[ $line == *$'\t'* ]]; then shown+=("${line%%$'\t'*}  -- ${line#*$'\t'}"); else shown+=("$line"); fi
+    done
+    (( $#cands )) && compadd -l -d shown -- "${cands[@]}"
+}
+
+_crm() {
+    emulate -L zsh  # independent of the options set in the user's shell
+    local cmdpath=crm npos=0 skip=0 i w _crm_key
+    for (( i = 2; i < CURRENT; i++ )); do
+        w=${words[i]}
+        if (( skip )); then skip=0; continue; fi
+        if [[ $w == -* ]]; then
+            [[ $w != *=* ]] && _crm_value_key "$cmdpath" "$w" && skip=1
+        elif (( npos == 0 )) && (( ${+_crm_data[sub:$cmdpath:$w]} )); then
+            cmdpath+=" ${_crm_data[sub:$cmdpath:$w]}"
+        else
+            (( npos++ ))
+        fi
+    done
+
+    local prev=${words[CURRENT-1]} cur=${words[CURRENT]}
+    if [[ $prev == -* ]] && _crm_value_key "$cmdpath" "$prev"; then
+        if [[ -n ${_crm_data[$_crm_key]} ]]; then _crm_offer "$_crm_key"; else _files; fi
+    elif [[ $cur == -* ]]; then
+        local p=$cmdpath
+        while :; do
+            _crm_offer "flags:$p"
+            (( ${+_crm_data[ft:$p]} )) || break
+            p=${p% *}
+        done
+    else
+        (( npos == 0 )) && _crm_offer "subs:$cmdpath"
+        _crm_offer "pos:$cmdpath:$npos"
+    fi
+    return 0
+}
+
+if [[ $funcstack[1] == _crm ]]; then
+    _crm "$@"  # autoloaded from fpath: this first call defines the functions, then completes
+else
+    compdef _crm crm
+fi
+)ZSH";
+
+}  // namespace
+
+std::string zsh_completion(const Command& root) {
+    std::string out = "#compdef crm\n# zsh completion for crm. Generated from the command tree by `crm completion zsh`: do not edit.\n";
+    out += "typeset -gA _crm_data\n_crm_data=(\n";
+    for (const auto& [key, value] : completion_table(root)) {
+        out += "    " + ansi_c_quote(key) + " " + ansi_c_quote(value) + "\n";
+    }
+    out += ")\n";
+    out += kFunctions;
+    return out;
+}
+
+}  // namespace crm::cmd::gen

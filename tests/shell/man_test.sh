@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# The man pages crm generates: each renders without a single warning from man --warnings,
+# there is one page per command group, and each page names every command of its group as
+# `crm --help` (CLI11's own help, not the generator) lists them.
+# Usage: man_test.sh CRM_BINARY
+set -euo pipefail
+crm=$1
+if ! command -v man >/dev/null; then
+    echo "SKIP: man is not installed"
+    exit 77
+fi
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+"$crm" completion man --dir "$dir"
+failures=0
+fail() {
+    echo "FAIL $*"
+    failures=$((failures + 1))
+}
+
+for page in "$dir"/*.1; do
+    warnings=$(MANWIDTH=80 man --warnings -l "$page" 2>&1 >/dev/null)
+    [[ -z $warnings ]] || fail "$(basename "$page") renders with warnings:"$'\n'"$warnings"
+done
+
+# The subcommand names (without their aliases) in the "Subcommands:" part of `crm ARGS... --help`.
+subcommands() {
+    "$crm" "$@" --help | awk '/^Subcommands:/ { on = 1; next } on && NF == 0 { on = 0 } on { sub(/,$/, "", $1); print $1 }'
+}
+
+# Rendered wide, so that no command line is wrapped or hyphenated, on one line.
+rendered() { MANWIDTH=1000 man -l "$1" 2>/dev/null | tr -s ' \n' '  '; }
+
+# Checks that TEXT names "crm PATH... SUB" for every command below PATH.
+check_mentions() {
+    local page=$1 text=$2 sub
+    shift 2
+    for sub in $(subcommands "$@"); do
+        grep -qF -- "crm $* $sub" <<<"$text" || fail "$page does not mention 'crm $* $sub'"
+        check_mentions "$page" "$text" "$@" "$sub"
+    done
+}
+
+root_text=$(rendered "$dir/crm.1")
+for section in NAME SYNOPSIS DESCRIPTION OPTIONS "EXIT STATUS" ENVIRONMENT FILES; do
+    grep -qF -- "$section" <<<"$root_text" || fail "crm.1 has no $section section"
+done
+for group in $(subcommands); do
+    page="crm-$group.1"
+    [[ -f $dir/$page ]] || { fail "no page $page for the group $group"; continue; }
+    grep -qF -- "crm-$group(1)" <<<"$root_text" || fail "crm.1 does not refer to crm-$group(1)"
+    text=$(rendered "$dir/$page")
+    for section in NAME SYNOPSIS DESCRIPTION OPTIONS; do
+        grep -qF -- "$section" <<<"$text" || fail "$page has no $section section"
+    done
+    check_mentions "$page" "$text" "$group"
+done
+
+if ((failures > 0)); then
+    echo "$failures man page check(s) failed"
+    exit 1
+fi
+echo "all $(ls "$dir" | wc -l) man pages render without warnings and name every command"
