@@ -121,6 +121,11 @@ void assign(toml::table& table, const std::string& key, const std::string& value
     }
 }
 
+void refuse_unknown_key(const std::string& key) {
+    if (!detail::is_known_key(key))
+        throw UsageError(fmt::format("unknown config key '{}' (known keys: {})", key, detail::known_keys_text()));
+}
+
 toml::table& child_table(toml::table& parent, const std::string& key) {
     auto [it, inserted] = parent.emplace<toml::table>(key);
     return *it->second.as_table();
@@ -133,13 +138,13 @@ ConfigFile::ConfigFile(fs::path path) : path_(std::move(path)), data_(std::make_
 }
 
 std::optional<std::string> ConfigFile::get(const std::string& profile, const std::string& key) const {
+    refuse_unknown_key(key);
     const toml::node* node = find(data_->root, profile, key);
     return node ? scalar_text(*node) : std::nullopt;
 }
 
 void ConfigFile::set(const std::string& profile, const std::string& key, const std::string& value) {
-    if (!detail::is_known_key(key))
-        throw UsageError(fmt::format("unknown config key '{}' (known keys: {})", key, detail::known_keys_text()));
+    refuse_unknown_key(key);
     detail::validate(key, value, "the value to save");
     toml::table& table = child_table(child_table(data_->root, "profiles"), profile);
     auto [group, name] = split_key(key);
@@ -147,8 +152,7 @@ void ConfigFile::set(const std::string& profile, const std::string& key, const s
 }
 
 bool ConfigFile::unset(const std::string& profile, const std::string& key) {
-    if (!detail::is_known_key(key))
-        throw UsageError(fmt::format("unknown config key '{}' (known keys: {})", key, detail::known_keys_text()));
+    refuse_unknown_key(key);
     toml::table* table = data_->root["profiles"][profile].as_table();
     if (!table) return false;
     auto [group, name] = split_key(key);

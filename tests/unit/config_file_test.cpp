@@ -101,6 +101,7 @@ TEST_CASE("ConfigFile: unknown keys and bad values are refused", "[config]") {
     CHECK_THROWS_WITH(file.set("default", "colour", "red"),
                       Catch::StartsWith("unknown config key 'colour' (known keys: base_url, api_key"));
     CHECK_THROWS_AS(file.unset("default", "user.phone"), crm::UsageError);
+    CHECK_THROWS_AS(file.get("default", "colour"), crm::UsageError);
     CHECK_THROWS_WITH(file.set("default", "auth", "basic"), Catch::StartsWith("invalid auth 'basic'"));
     CHECK_THROWS_AS(file.set("default", "retries", "lots"), crm::UsageError);
 }
