@@ -14,13 +14,15 @@ namespace {
 using namespace crm;
 
 void print_error(cli::Context* ctx, term::Io& io, const std::string& message, const ApiError* api) {
+    // JSON errors when the user asked for json/ndjson (flag, environment or profile), not
+    // for the json that piped output defaults to: a person reading a pipeline's stderr wants text.
     bool as_json = false;
     if (ctx) {
         try {
-            auto format = ctx->format();
-            as_json = format == render::Format::json || format == render::Format::ndjson;
+            std::string chosen = ctx->settings().get("output");
+            as_json = chosen == "json" || chosen == "ndjson";
         } catch (const std::exception&) {
-            // the output setting itself is broken: fall back to text
+            // the configuration itself is broken: fall back to text
         }
     }
     if (!as_json) {

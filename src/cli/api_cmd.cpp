@@ -1,5 +1,6 @@
 #include "cli/api_cmd.h"
 
+#include "api/requests.h"
 #include "cli/entities.h"
 #include "errors.h"
 
@@ -62,20 +63,26 @@ void run_api(Context& ctx, const ApiOptions& o) {
 
     if (o.paginate) {
         if (method != "GET") throw UsageError("--paginate only works with GET");
-        auto without_paging = request;
-        std::erase_if(without_paging.query, [](const auto& kv) { return kv.first == "page"; });
-        int first_page = 1;
-        for (const auto& [key, value] : request.query) {
-            if (key == "page") first_page = std::max(1, std::atoi(value.c_str()));
+        // page and size move from the query into the paging, which sets them on every page.
+        Paging paging{.all = true};
+        http::Query rest;
+        for (auto& [key, value] : request.query) {
+            if (key == "page") {
+                paging.page = std::max(1, std::atoi(value.c_str()));
+            } else if (key == "size") {
+                paging.size = std::clamp(std::atoi(value.c_str()), 1, api::kMaxPageSize);
+            } else {
+                rest.emplace_back(std::move(key), std::move(value));
+            }
         }
+        request.query = std::move(rest);
         auto make = [&](int page, std::optional<int> size) {
-            auto r = without_paging;
+            auto r = request;
             r.query.emplace_back("page", std::to_string(page));
-            bool has_size = std::any_of(r.query.begin(), r.query.end(), [](const auto& kv) { return kv.first == "size"; });
-            if (size && !has_size) r.query.emplace_back("size", std::to_string(*size));
+            if (size) r.query.emplace_back("size", std::to_string(*size));
             return r;
         };
-        stream_pages(ctx, make, {.page = first_page, .all = true}, {});
+        stream_pages(ctx, make, paging, {});
         return;
     }
 

@@ -52,8 +52,8 @@ void stream_pages(Context& ctx, const PageRequest& make, const Paging& paging,
         ctx.print_dry_run(make(paging.page, size));
         return;
     }
-    auto renderer = ctx.globals().raw ? nullptr : ctx.renderer(default_columns);
-    if (renderer) renderer->begin_list();
+    // The renderer starts once the first page is in, so a failing first request leaves stdout empty.
+    std::unique_ptr<render::Renderer> renderer;
     long seen = 0;
     for (int page = paging.page;; ++page) {
         http::Request request = make(page, size);
@@ -67,6 +67,10 @@ void stream_pages(Context& ctx, const PageRequest& make, const Paging& paging,
             ctx.io().out() << ctx.last_body() << '\n';
             seen += items->Size();
         } else {
+            if (!renderer) {
+                renderer = ctx.renderer(default_columns);
+                renderer->begin_list();
+            }
             for (const auto& record : items->GetArray()) {
                 if (paging.limit && seen >= *paging.limit) break;
                 renderer->record(record);

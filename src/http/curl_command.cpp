@@ -19,11 +19,12 @@ std::string single_quote(std::string_view text) {
 }  // namespace
 
 std::string curl_command(const ClientConfig& config, const Request& request) {
-    const bool with_key = !config.api_key.empty();
+    // The key is always written, whether or not it is known: a dry run never resolves it (so
+    // api_key_command does not run), and the request that would be sent carries it.
     std::string command = "curl -X " + request.method + ' ';
 
     std::string url = url_for(config, request);
-    if (with_key && config.auth == AuthMode::query) {
+    if (config.auth == AuthMode::query) {
         url += request.query.empty() ? '?' : '&';
         url += kKeyQuery;
         url += '=';
@@ -32,7 +33,7 @@ std::string curl_command(const ClientConfig& config, const Request& request) {
     } else {
         command += single_quote(url);
     }
-    if (with_key && config.auth == AuthMode::header) {
+    if (config.auth == AuthMode::header) {
         command += " -H \"" + std::string(kKeyHeader) + ": $CRM_API_KEY\"";
     }
     if (request.body) {

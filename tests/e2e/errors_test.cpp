@@ -133,5 +133,5 @@ TEST_CASE("secrets: the key appears in no output, --verbose and --dry-run includ
     CHECK(q.exit_code == 0);
     CHECK(q.err.find(key) == std::string::npos);
     auto qdry = crm(sandbox, {"leads", "list", "--dry-run"}, query_auth);
-    CHECK(qdry.out.find("subscription-key=$CRM_API_KEY") != std::string::npos);
+    CHECK(qdry.out.find("subscription-key='\"$CRM_API_KEY\"") != std::string::npos);  // one shell word
 }
