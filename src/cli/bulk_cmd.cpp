@@ -36,10 +36,18 @@ const json::Value* items_of(const json::Value& doc) {
 // Every id matching the filter, listed page by page (1000 a page) before anything is deleted,
 // so the listing never races with its own deletions. A dry run reads too: it needs the count.
 bulk::IdSet ids_by_filter(Context& ctx, const api::Resource& resource, const api::ListParams& filter) {
+    // Context keeps the key from a dry run's client (it only prints); this listing must read.
+    std::unique_ptr<http::Client> reader;
+    if (ctx.globals().dry_run) {
+        auto config = ctx.client_config();
+        config.api_key = ctx.settings().api_key();
+        reader = http::make_client(std::move(config));
+    }
+    http::Client& client = reader ? *reader : ctx.client();
     bulk::IdSet set;
     for (int page = 1;; ++page) {
         auto request = api::list_request(resource, filter, page, api::kMaxPageSize);
-        auto doc = ctx.check(request, ctx.client().send(request));
+        auto doc = ctx.check(request, client.send(request));
         const auto* items = items_of(doc);
         if (!items) throw Error(fmt::format("unexpected response to GET {}: no \"items\" array", request.path), kExitUnexpected);
         for (const auto& record : items->GetArray()) {
@@ -130,14 +138,19 @@ void run_bulk_delete(Context& ctx, const api::Resource& resource, const BulkDele
         return;
     }
 
+    http::Client& client = ctx.client();  // a missing key fails here, before anything is journaled
     std::unique_ptr<bulk::Journal> journal;
-    if (options.journal) journal = std::make_unique<bulk::Journal>(*options.journal, resource.bulk_entity, job_of(resource, options, selected));
-    size_t to_send = journal ? static_cast<size_t>(std::count_if(ids.begin(), ids.end(), [&](const std::string& id) {
-                                   return !journal->state().accepted.contains(id);
-                               }))
-                             : ids.size();
-    std::string question = fmt::format("Delete {} {}?", to_send, resource.name);
-    if (to_send < ids.size()) question = fmt::format("Delete {} {} ({} already deleted, per the journal)?", to_send, resource.name, ids.size() - to_send);
+    if (options.journal) {
+        journal = std::make_unique<bulk::Journal>(*options.journal, resource.bulk_entity,
+                                                  job_of(resource, options, selected));
+    }
+    auto to_send = static_cast<size_t>(std::count_if(ids.begin(), ids.end(), [&](const std::string& id) {
+        return !journal || !journal->state().accepted.contains(id);
+    }));
+    std::string question = to_send == ids.size()
+                               ? fmt::format("Delete {} {}?", to_send, resource.name)
+                               : fmt::format("Delete {} {} ({} already deleted, per the journal)?", to_send,
+                                             resource.name, ids.size() - to_send);
     confirm_or_throw(ctx, options.yes || ctx.globals().yes, question);
     if (options.failed_out) write_ids(*options.failed_out, {});  // fail now, not after the run, if it cannot be written
 
@@ -152,8 +165,8 @@ void run_bulk_delete(Context& ctx, const api::Resource& resource, const BulkDele
         std::vector<http::Request> requests;
         requests.reserve(batches.size());
         for (const auto& batch : batches) requests.push_back(bulk::delete_request(resource, batch.ids));
-        ctx.client().send_many(requests, options.parallel,
-                               [&](size_t index, http::Result&& result) { on_answer(index, bulk::answer_of(result)); });
+        client.send_many(requests, options.parallel,
+                         [&](size_t index, http::Result&& result) { on_answer(index, bulk::answer_of(result)); });
     };
     auto summary = bulk::run_delete(ids, send, run_options);
     progress.finish();
@@ -163,7 +176,8 @@ void run_bulk_delete(Context& ctx, const api::Resource& resource, const BulkDele
     for (size_t i = 0; i < std::min(summary.problems.size(), kProblemLines); ++i)
         err << "crm: bulk delete " << resource.name << ": " << summary.problems[i] << '\n';
     if (summary.problems.size() > kProblemLines)
-        err << fmt::format("crm: bulk delete {}: ... and {} more problems\n", resource.name, summary.problems.size() - kProblemLines);
+        err << fmt::format("crm: bulk delete {}: ... and {} more problems\n", resource.name,
+                           summary.problems.size() - kProblemLines);
     if (!ctx.globals().quiet) {
         err << fmt::format("deleted {}, not found {}, failed {}, unknown {}, skipped {} (journal)\n", summary.deleted,
                            summary.not_found, summary.failed.size(), summary.unknown.size(), summary.skipped);
