@@ -37,7 +37,6 @@ Flag describe_flag(const CLI::Option& option) {
 Command describe(CLI::App& app, std::vector<std::string> path) {
     Command cmd{.path = std::move(path), .aliases = app.get_aliases(), .help = app.get_description()};
     cmd.fallthrough = app.get_fallthrough();
-    cmd.needs_subcommand = app.get_require_subcommand_min() > 0;
     for (const auto* option : app.get_options()) {
         if (option->get_group().empty()) continue;  // hidden
         if (option->get_positional()) {

@@ -31,7 +31,6 @@ struct Command {
     std::vector<Positional> positionals;
     std::vector<Command> subcommands;  // the visible ones (hidden: group "")
     bool fallthrough = false;          // also accepts the flags of its parent
-    bool needs_subcommand = false;
 
     const std::string& name() const { return path.back(); }
     std::string path_string() const;  // "crm leads list"

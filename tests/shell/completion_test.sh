@@ -100,6 +100,7 @@ expect "crm forms get " "${entities[@]}"
 expect "crm leads list --" --sort --archived --output --page --all --help --verbose '!--yes'
 expect "crm leads delete 7 -" -y --yes -o -q '!--sort'
 expect "crm completion " bash zsh fish '!man'
+expect "crm bulk delete " "${entities[@]}" opps organizations
 expect "crm api -X " GET POST PUT PATCH DELETE
 if [[ $shell == bash ]]; then
     expect "crm leads list --output=" "${formats[@]}"
