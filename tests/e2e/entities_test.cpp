@@ -206,3 +206,38 @@ TEST_CASE("identity: the profile's user and tenant fill creator, lastUpdatedBy a
     CHECK(str(parse(explicit_creator.out)["creator"]["id"]) == "other");
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("forms set and delete on a terminal: the diff, then a y/N question", "[e2e][forms][tty]") {
+    if (::access("/usr/bin/script", X_OK) != 0) {
+        WARN("SKIP: util-linux script is not installed");
+        return;
+    }
+    SandboxProcess sandbox;
+    auto body = std::filesystem::temp_directory_path() / ("crm-e2e-form-" + std::to_string(::getpid()) + ".json");
+    {
+        std::ofstream f(body);
+        f << R"({"fields":[{"id":"name","label":"Full name"},{"id":"x","label":"X"}]})";
+    }
+    // script(1) gives crm a real terminal; its stdin feeds the answer to the prompt.
+    auto in_pty = [&](const std::string& args, const std::string& answer) {
+        RunOptions options = env_for(sandbox);
+        options.stdin_data = answer;
+        return run({"/usr/bin/script", "-qec", std::string(CRM_BIN) + " " + args, "/dev/null"}, options);
+    };
+    auto declined = in_pty("forms set contacts -d @" + body.string(), "n\n");
+    CHECK(declined.out.find("1 field(s) added") != std::string::npos);
+    CHECK(declined.out.find("[y/N]") != std::string::npos);
+    CHECK(parse(crm(sandbox, {"forms", "get", "contacts", "-o", "json"}).out)["fields"].Size() > 2);  // unchanged
+
+    auto accepted = in_pty("forms set contacts -d @" + body.string(), "y\n");
+    CHECK(accepted.exit_code == 0);
+    CHECK(parse(crm(sandbox, {"forms", "get", "contacts", "-o", "json"}).out)["fields"].Size() == 2);
+
+    std::string lead = create_lead(sandbox, "Keep me");
+    auto kept = in_pty("leads delete " + lead, "n\n");
+    CHECK(kept.out.find("Delete lead " + lead + "? [y/N]") != std::string::npos);
+    CHECK(crm(sandbox, {"leads", "get", lead}).exit_code == 0);
+    in_pty("leads delete " + lead, "y\n");
+    CHECK(crm(sandbox, {"leads", "get", lead}).exit_code == 4);
+    std::filesystem::remove(body);
+}

@@ -34,7 +34,7 @@ TEST_CASE("fields set strings at dotted paths on top of --data", "[body]") {
           R"({"title":"New","value":{"code":"USD","amount":25000},"owner":{"email":"a@b.c"},"tags":["x","y"],"flag":true,"note":"plain text","n":null})");
 }
 
-TEST_CASE("-f keeps numbers as strings, -F parses them", "[body]") {
+TEST_CASE("field flags: -f keeps numbers as strings, -F parses them", "[body]") {
     BodyInput in;
     in.fields = {"a=1"};
     in.typed_fields = {"b=1", "c=[1,2]", "d={\"k\":\"v\"}"};
