@@ -5,12 +5,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ "${SKIP_SETUP:-}" = 1 ] || ./scripts/setup.sh
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build -j2 --target crm crm-sandbox
+build=${BUILD_DIR:-build}
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$build" -j2 --target crm crm-sandbox
 
-crm=build/cmd/crm
+crm=$build/cmd/crm
 work=$(mktemp -d)
-build/sandbox/crm-sandbox --port 0 --seed-records 2000 >"$work/env" 2>"$work/sandbox.log" &
+"$build/sandbox/crm-sandbox" --port 0 --seed-records 2000 >"$work/env" 2>"$work/sandbox.log" &
 sandbox=$!
 trap 'kill $sandbox 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 100); do [ "$(wc -l <"$work/env")" -ge 3 ] && break; sleep 0.1; done
