@@ -53,6 +53,9 @@ const std::vector<Item>& environment() {
     return items;
 }
 
+// Help strings are phrases ("Work with leads"); in prose they end with a full stop.
+std::string sentence(const std::string& text) { return text.ends_with('.') ? text : text + "."; }
+
 std::string page_name(const Command& cmd) { return fmt::format("{}", fmt::join(cmd.path, "-")); }
 
 std::string upper(std::string text) {
@@ -140,7 +143,8 @@ ManPage root_page(const Command& root, std::string_view version) {
            "Each command group has its own page, named after it.\n";
     out += ".SH COMMANDS\n";
     for (const auto& group : root.subcommands) {
-        out += fmt::format(".TP\n.B {}\n{} See\n.BR {} (1).\n", roff(group.name()), roff(group.help), roff(page_name(group)));
+        out += fmt::format(".TP\n.B {}\n{} See\n.BR {} (1).\n", roff(group.name()), roff(sentence(group.help)),
+                           roff(page_name(group)));
     }
     out += ".SH OPTIONS\n" + flags(root.flags);
     out += ".SH \"EXIT STATUS\"\n" + items(exit_statuses(), "B");
@@ -165,7 +169,7 @@ ManPage group_page(const Command& root, const Command& group, std::string_view v
     out += fmt::format(".SH NAME\n{} \\- {}\n", roff(name), roff(group.help));
     out += ".SH SYNOPSIS\n";
     for (std::size_t i = 0; i < commands.size(); ++i) out += (i ? ".br\n" : "") + synopsis(*commands[i]);
-    out += fmt::format(".SH DESCRIPTION\n{}.\n", roff(group.help));
+    out += fmt::format(".SH DESCRIPTION\n{}\n", roff(sentence(group.help)));
     if (!group.aliases.empty()) out += fmt::format("Also: {}.\n", roff(fmt::format("crm {}", fmt::join(group.aliases, ", crm "))));
     if (!group.subcommands.empty()) {
         out += ".SH COMMANDS\n";
