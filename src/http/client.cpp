@@ -28,7 +28,7 @@ class CurlClient final : public Client {
 public:
     explicit CurlClient(ClientConfig config)
         : config_(std::move(config)), share_(make_share()), limiter_(config_.rate),
-          rng_(std::random_device{}()), retries_left_(config_.retry_budget) {}
+          rng_(std::random_device{}()), retry_tokens_(config_.retry_budget) {}
 
     Result send(const Request& request) override {
         Result out;
@@ -63,7 +63,10 @@ private:
     SharePtr share_;        // declared before any transfer can exist, so it outlives them all
     RateLimiter limiter_;
     std::mt19937_64 rng_;
-    int retries_left_;      // the lifetime retry budget
+    // The retry budget: a base allowance plus a share of every new request, so a long export
+    // or bulk run may retry in proportion to its size while a dead server still cannot make
+    // the client retry without end.
+    double retry_tokens_;
     // Every transfer waits for this after a 429: the limit is the server's, not one transfer's.
     Clock::time_point paused_until_{};
 };
@@ -104,6 +107,7 @@ void CurlClient::run(std::span<const Request> requests, size_t parallel, const O
             auto transfer = std::make_unique<Transfer>(config_, requests[due->index], share_.get());
             transfer->start(multi.get());
             CURL* handle = transfer->handle();
+            if (due->attempts == 0) retry_tokens_ += config_.retry_budget_ratio;
             in_flight.emplace(handle, InFlight{due->index, due->attempts + 1, std::move(transfer)});
             waiting.erase(due);
             limiter_.take(now);
@@ -150,11 +154,11 @@ std::optional<milliseconds> CurlClient::retry_delay(const Request& request, cons
     const std::string what = result.ok() ? "HTTP " + std::to_string(result.response.status)
                                          : std::string(failure_name(result.failure));
     const std::string on = " on " + request.method + ' ' + request.path;
-    if (retries_left_ <= 0) {
+    if (retry_tokens_ < 1) {
         log("* " + what + on + ": retry budget exhausted, giving up");
         return std::nullopt;
     }
-    --retries_left_;
+    retry_tokens_ -= 1;
 
     milliseconds delay = backoff(attempts - 1, rng_);
     if (result.ok()) {

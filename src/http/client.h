@@ -27,7 +27,8 @@ struct ClientConfig {
     double rate = 0;              // max requests per second, 0 = unlimited
     size_t max_response_bytes = size_t{512} << 20;
     double max_retry_after_s = 60;   // a server's Retry-After is capped at this
-    int retry_budget = 100;       // retries allowed over the client's lifetime
+    int retry_budget = 100;       // retries allowed over the client's lifetime, plus …
+    double retry_budget_ratio = 0.2;  // … this many more for every request sent (a first attempt)
     std::string user_agent;       // "crm/<version>"
     // Receives --verbose lines (request line, headers, status), key already redacted.
     // Null: nothing is logged.

@@ -155,6 +155,17 @@ TEST_CASE("client: the retry budget bounds retries over the client's lifetime", 
     CHECK(count_lines(sandbox, "GET") == 3);
 }
 
+TEST_CASE("client: the retry budget grows with the requests sent, so long runs may retry", "[http][e2e]") {
+    SandboxProcess sandbox({"--log", "--fail-rate", "1"});
+    ClientConfig config = config_for(sandbox);
+    config.retry_budget = 0;
+    config.retry_budget_ratio = 0.5;
+    auto client = make_client(config);
+    CHECK(client->send(get_leads()).attempts == 1);  // half a token: no retry yet
+    CHECK(client->send(get_leads()).attempts == 2);  // a whole token: one retry
+    CHECK(count_lines(sandbox, "GET") == 3);
+}
+
 TEST_CASE("client: a dropped POST is carried out once and reported as sent", "[http][e2e]") {
     SandboxProcess sandbox({"--log", "--drop-rate", "1"});
     auto client = make_client(config_for(sandbox));
