@@ -12,10 +12,10 @@ void add_body_flags(CLI::App* sub, api::BodyInput& body) {
 }
 
 void add_paging_flags(CLI::App* sub, cli::Paging& paging) {
-    sub->add_option("--page", paging.page, "Page number (from 1)")->check(CLI::Range(1, 1 << 30));
+    sub->add_option("--page", paging.page, "Page number (from 1)")->check(CLI::PositiveNumber);
     sub->add_option("--size", paging.size, "Records per page (1-1000)")->check(CLI::Range(1, 1000));
     sub->add_flag("--all", paging.all, "Follow every page (streams)");
-    sub->add_option("--limit", paging.limit, "Stop after N records, across pages")->check(CLI::Range(1L, 1L << 40));
+    sub->add_option("--limit", paging.limit, "Stop after N records, across pages")->check(CLI::PositiveNumber);
 }
 
 }  // namespace crm::cmd

@@ -28,6 +28,8 @@ void add_list(Tree& tree, CLI::App* group, const api::Resource& r) {
     sub->add_option("--filter", opts->params.raw, "Any query parameter KEY=VALUE, sent as is (repeatable)");
     for (const auto& f : r.filters) {
         auto* option = sub->add_option("--" + f.flag, opts->named[f.flag], f.help);
+        // Lists may repeat (--tags a --tags b); every other filter takes one value.
+        if (f.kind != api::FilterKind::list) option->expected(1)->multi_option_policy(CLI::MultiOptionPolicy::Throw);
         if (f.kind == api::FilterKind::boolean) option->check(CLI::IsMember({"true", "false"}));
     }
     tree.on_run(sub, [opts, &r](cli::Context& ctx) {

@@ -9,12 +9,12 @@ namespace {
 using K = FilterKind;
 
 // Filters shared by several entities, spelled once.
-const Filter kTitle{"title", "title", K::text, "title contains (case-insensitive)"};
-const Filter kContactId{"contact-id", "contactId", K::list, "contact id(s)"};
-const Filter kOrganizationId{"organization-id", "organizationId", K::list, "organization id(s)"};
-const Filter kTags{"tags", "tags", K::list, "tag label(s) or id(s)"};
-const Filter kOwnerId{"owner-id", "ownerId", K::text, "owner id"};
-const Filter kName{"name", "name", K::text, "name contains (case-insensitive)"};
+const Filter kTitle{"title", "title", K::text, "Title contains (case-insensitive)"};
+const Filter kContactId{"contact-id", "contactId", K::list, "Contact id(s)"};
+const Filter kOrganizationId{"organization-id", "organizationId", K::list, "Organization id(s)"};
+const Filter kTags{"tags", "tags", K::list, "Tag label(s) or id(s)"};
+const Filter kOwnerId{"owner-id", "ownerId", K::text, "Owner id"};
+const Filter kName{"name", "name", K::text, "Name contains (case-insensitive)"};
 
 std::vector<Resource> build() {
     std::vector<Resource> r;
@@ -27,8 +27,8 @@ std::vector<Resource> build() {
                  .bulk_path = "/pipeline/bulk-actions",
                  .bulk_entity = "lead",
                  .filters = {kTitle, kContactId, kOrganizationId, kTags,
-                             {"archived", "isArchived", K::boolean, "archived leads only (true) or none (false)"},
-                             {"converted", "isConverted", K::boolean, "converted leads only (true) or none (false)"}},
+                             {"archived", "isArchived", K::boolean, "Archived leads only (true) or none (false)"},
+                             {"converted", "isConverted", K::boolean, "Converted leads only (true) or none (false)"}},
                  .columns = {"id", "title", "value.amount", "value.code", "leadRating", "owner.name", "isArchived"},
                  .id_actions = {{"archive", "PATCH", "archive", true, "Archive leads"},
                                 {"unarchive", "PATCH", "unarchive", true, "Unarchive leads"},
@@ -60,13 +60,13 @@ std::vector<Resource> build() {
                  .bulk_path = "/directory/bulk-actions",
                  .bulk_entity = "contact",
                  .mergeable = true,
-                 .filters = {{"ids", "ids", K::list, "contact id(s)"},
+                 .filters = {{"ids", "ids", K::list, "Contact id(s)"},
                              kName,
-                             {"email", "email", K::text, "email address"},
-                             {"phone", "phone", K::text, "phone number"},
+                             {"email", "email", K::text, "Email address"},
+                             {"phone", "phone", K::text, "Phone number"},
                              kTags,
-                             {"organization-id", "organizationId", K::text, "organization id"},
-                             {"search", "searchValue", K::text, "search name, email and organization name"}},
+                             {"organization-id", "organizationId", K::text, "Organization id"},
+                             {"search", "searchValue", K::text, "Search name, email and organization name"}},
                  .columns = {"id", "name", "jobTitle", "organizationId", "owner.name"}});
     r.push_back({.name = "orgs",
                  .aliases = {"organizations"},
@@ -78,7 +78,7 @@ std::vector<Resource> build() {
                  .bulk_path = "/directory/bulk-actions",
                  .bulk_entity = "organization",
                  .mergeable = true,
-                 .filters = {kName, {"address", "address", K::text, "address contains"}, kTags},
+                 .filters = {kName, {"address", "address", K::text, "Address contains"}, kTags},
                  .columns = {"id", "name", "industry", "website", "owner.name"}});
     r.push_back({.name = "cases",
                  .singular = "case",
@@ -88,12 +88,12 @@ std::vector<Resource> build() {
                  .bulk_path = "/cases/bulk-actions",
                  .bulk_entity = "case",
                  .filters = {kTitle,
-                             {"status", "status", K::text, "status"},
-                             {"case-type", "caseType", K::text, "case type id"},
+                             {"status", "status", K::text, "Status"},
+                             {"case-type", "caseType", K::text, "Case type id"},
                              kOwnerId, kContactId, kOrganizationId, kTags,
-                             {"created-after", "createdAfterDate", K::date, "created after (ISO 8601)"},
-                             {"created-before", "createdBeforeDate", K::date, "created before (ISO 8601)"},
-                             {"offset", "offset", K::number, "skip this many records"}},
+                             {"created-after", "createdAfterDate", K::date, "Created after (ISO 8601)"},
+                             {"created-before", "createdBeforeDate", K::date, "Created before (ISO 8601)"},
+                             {"offset", "offset", K::number, "Skip this many records"}},
                  .columns = {"id", "title", "status", "priority", "assignee.name", "createdAt"}});
     r.push_back({.name = "types",
                  .singular = "case type",
