@@ -15,6 +15,7 @@ namespace {
 
 constexpr std::string_view kEllipsis = "…";
 constexpr std::string_view kGap = "  ";
+constexpr size_t kMinColumn = 6;  // narrower than this, a cut cell says nothing
 constexpr std::string_view kBold = "\x1b[1m";
 constexpr std::string_view kReset = "\x1b[0m";
 
@@ -120,7 +121,24 @@ private:
             if (options_.headers) widths_[i] = display_width(header[i]);
             for (const auto& cells : rows_) widths_[i] = std::max(widths_[i], display_width(cells[i]));
         }
+        fit_to_terminal();
         if (options_.headers) print_row(header, widths_, true);
+    }
+
+    // Too wide for the terminal: narrow the widest column, one character at a time, so every
+    // column stays in sight (a long title gives way before the short ones disappear). Columns
+    // do not go below kMinColumn; if that is still too wide, print_row cuts the line's end.
+    void fit_to_terminal() {
+        if (options_.width <= 0 || widths_.empty()) return;
+        const size_t limit = static_cast<size_t>(options_.width);
+        size_t total = kGap.size() * (widths_.size() - 1);
+        for (size_t w : widths_) total += w;
+        while (total > limit) {
+            auto widest = std::max_element(widths_.begin(), widths_.end());
+            if (*widest <= kMinColumn) break;
+            --*widest;
+            --total;
+        }
     }
 
     // Cells fitted to the column widths, two spaces apart; the last column is not padded and

@@ -69,6 +69,16 @@ TEST_CASE("table lines are cut to the terminal width, counting code points", "[r
     CHECK(render_list(Format::table, people, narrow).out == render_list(Format::table, people).out);
 }
 
+TEST_CASE("table: on a narrow terminal the widest column gives way first", "[render]") {
+    constexpr std::string_view deals =
+        R"([{"id":1,"title":"Website Redesign - opportunity 1","stage":"stage-new","status":"won"}])";
+    Options narrow;
+    narrow.width = 40;
+    CHECK(render_list(Format::table, deals, narrow).out ==
+          "ID  TITLE              STAGE      STATUS\n"  // exactly 40 columns
+          "1   Website Redesign…  stage-new  won\n");
+}
+
 TEST_CASE("table header is bold only with colour", "[render]") {
     Options color;
     color.color = true;
