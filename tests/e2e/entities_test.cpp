@@ -241,3 +241,50 @@ TEST_CASE("forms set and delete on a terminal: the diff, then a y/N question", "
     CHECK(crm(sandbox, {"leads", "get", lead}).exit_code == 4);
     std::filesystem::remove(body);
 }
+
+TEST_CASE("every entity's writes: the read-only key is refused (exit 3), invalid bodies never leave", "[e2e][errors]") {
+    SandboxProcess sandbox({"--log"});
+    std::string opp = create(sandbox, "opps", R"({"title":"O"})");
+    std::string contact = create(sandbox, "contacts", R"({"name":"C"})");
+    std::string other = create(sandbox, "contacts", R"({"name":"D"})");
+    std::string org = create(sandbox, "orgs", R"({"name":"Org"})");
+    std::string kase = create(sandbox, "cases", R"({"title":"K"})");
+
+    const std::vector<std::vector<std::string>> writes = {
+        {"opps", "create", "-f", "title=x"},
+        {"opps", "update", opp, "-f", "title=x"},
+        {"opps", "status", opp, "won"},
+        {"opps", "stage", opp, "stage-xyz"},
+        {"opps", "delete", opp, "--yes"},
+        {"contacts", "create", "-f", "name=x"},
+        {"contacts", "merge", contact, "--source", other},
+        {"orgs", "update", org, "-f", "name=x"},
+        {"cases", "update", kase, "-f", "title=x"},
+        {"cases", "types", "create", "-f", "label=x"},
+        {"tags", "create", "cases", "--label", "x"},
+        {"forms", "set", "orgs", "-d", R"({"fields":[]})", "--yes"},
+    };
+    RunOptions readonly;
+    readonly.env["CRM_API_KEY"] = sandbox.readonly_key();
+    for (const auto& args : writes) {
+        auto r = crm(sandbox, args, readonly);
+        INFO(args[0] << ' ' << args[1] << ": " << r.err);
+        CHECK(r.exit_code == 3);
+        CHECK(r.err.find("read-only") != std::string::npos);
+    }
+    // Nothing changed.
+    CHECK(str(get(sandbox, "opps", opp)["title"]) == "O");
+    CHECK(crm(sandbox, {"contacts", "get", other}).exit_code == 0);
+    CHECK(str(get(sandbox, "orgs", org)["name"]) == "Org");
+    CHECK(parse(crm(sandbox, {"cases", "types", "list", "-o", "json"}).out).Size() == 1);
+
+    const std::string before = sandbox.stderr_text();
+    for (std::string entity : {"opps", "contacts", "orgs", "cases"}) {
+        auto bad = crm(sandbox, {entity, "create", "-d", "{\"name\": }"});
+        INFO(entity << ": " << bad.err);
+        CHECK(bad.exit_code == 2);
+        CHECK(bad.err.find("line 1, column 10") != std::string::npos);
+    }
+    CHECK(crm(sandbox, {"cases", "types", "update", "1", "-d", "[1,"}).exit_code == 2);
+    CHECK(sandbox.stderr_text() == before);  // the sandbox saw none of them
+}
