@@ -1,5 +1,6 @@
 #include "http/transfer.h"
 
+#include "http/retry.h"
 #include "http/url.h"
 
 #include <cmath>
@@ -108,6 +109,12 @@ Transfer::Transfer(const ClientConfig& config, const Request& request, CURLSH* s
             curl_easy_setopt(e, CURLOPT_POSTFIELDS, body.data());
         }
     }
+
+    // On a reused connection that dies without an answer, libcurl resends the request by
+    // itself, POST and PATCH included, and the server may already have carried it out (a
+    // create made twice). A request that must not repeat gets a connection of its own, where
+    // libcurl never resends; idempotent ones keep the pool.
+    if (!is_idempotent(request)) curl_easy_setopt(e, CURLOPT_FRESH_CONNECT, 1L);
 
     curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, &Transfer::on_body);
     curl_easy_setopt(e, CURLOPT_WRITEDATA, this);
