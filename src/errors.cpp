@@ -14,13 +14,15 @@ int exit_code_for_status(long status) {
 }
 
 static std::string describe(long status, const std::string& method, const std::string& path,
-                            const std::string& server_message) {
-    return fmt::format("{} (HTTP {}, {} {})", server_message.empty() ? "request failed" : server_message,
-                       status, method, path);
+                            const std::string& server_message, const std::string& what, const std::string& hint) {
+    return fmt::format("{}{} (HTTP {}, {} {}){}", what.empty() ? "" : what + ": ",
+                       server_message.empty() ? "request failed" : server_message, status, method, path,
+                       hint.empty() ? "" : "; " + hint);
 }
 
-ApiError::ApiError(long status, std::string method, std::string path, std::string server_message)
-    : Error(describe(status, method, path, server_message), exit_code_for_status(status)),
+ApiError::ApiError(long status, std::string method, std::string path, std::string server_message,
+                   const std::string& what, const std::string& hint)
+    : Error(describe(status, method, path, server_message, what, hint), exit_code_for_status(status)),
       status_(status), method_(std::move(method)), path_(std::move(path)), server_message_(std::move(server_message)) {}
 
 }  // namespace crm

@@ -38,10 +38,12 @@ public:
     explicit UsageError(const std::string& message) : Error(message, kExitUsage) {}
 };
 
-// The server answered with a non-2xx status.
+// The server answered with a non-2xx status. The message reads
+// "<what failed>: <server message> (HTTP 404, GET /path)[; <hint>]" (CLI.md §5).
 class ApiError : public Error {
 public:
-    ApiError(long status, std::string method, std::string path, std::string server_message);
+    ApiError(long status, std::string method, std::string path, std::string server_message,
+             const std::string& what = {}, const std::string& hint = {});
     long status() const { return status_; }
     const std::string& method() const { return method_; }
     const std::string& path() const { return path_; }

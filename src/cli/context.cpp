@@ -100,35 +100,35 @@ std::string server_message(const std::string& body) {
 
 }  // namespace
 
-json::Document Context::check(const http::Request& request, http::Result&& result) {
+json::Document Context::check(const http::Request& request, http::Result&& result, const std::string& what) {
+    const std::string prefix = what.empty() ? "" : what + ": ";
     if (!result.ok()) {
         if (result.failure == http::Failure::aborted) throw Interrupted();
-        throw NetworkError(fmt::format("{} {}: {}", request.method, request.path, result.error));
+        throw NetworkError(fmt::format("{}{} {}: {}", prefix, request.method, request.path, result.error));
     }
     const auto& response = result.response;
     if (response.status < 200 || response.status >= 300) {
-        std::string message = server_message(response.body);
-        if (response.status == 401) message += " (check the key: crm auth status)";
-        throw ApiError(response.status, request.method, request.path, message);
+        throw ApiError(response.status, request.method, request.path, server_message(response.body), what,
+                       response.status == 401 ? "check the key: crm auth status" : "");
     }
     last_body_ = response.body;
     json::Document doc;
     if (response.body.find_first_not_of(" \t\r\n") == std::string::npos) return doc;  // null document
     doc.Parse<rapidjson::kParseFullPrecisionFlag>(response.body.data(), response.body.size());
     if (doc.HasParseError()) {
-        throw Error(fmt::format("unreadable response from server (not JSON, HTTP {}, {} {})", response.status,
-                                request.method, request.path),
+        throw Error(fmt::format("{}unreadable response from server (not JSON, HTTP {}, {} {})", prefix,
+                                response.status, request.method, request.path),
                     kExitUnexpected);
     }
     return doc;
 }
 
-std::optional<json::Document> Context::call(const http::Request& request) {
+std::optional<json::Document> Context::call(const http::Request& request, const std::string& what) {
     if (globals_.dry_run) {
         print_dry_run(request);
         return std::nullopt;
     }
-    return check(request, client().send(request));
+    return check(request, client().send(request), what);
 }
 
 }  // namespace crm::cli

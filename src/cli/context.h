@@ -47,11 +47,12 @@ public:
     // Sends one request and returns the parsed body (null document for an empty body).
     // --dry-run: prints the curl command and returns nullopt. Non-2xx → ApiError;
     // transport failure → NetworkError; a body that is not JSON → Error(kExitUnexpected).
-    std::optional<json::Document> call(const http::Request& request);
+    // `what` names the action for the error line: "cannot create lead".
+    std::optional<json::Document> call(const http::Request& request, const std::string& what = {});
 
     // Turns a finished Result into a document or the matching exception (shared by call()
     // and the multi-request commands).
-    json::Document check(const http::Request& request, http::Result&& result);
+    json::Document check(const http::Request& request, http::Result&& result, const std::string& what = {});
 
     // Prints a dry-run line for the request (curl command on stdout).
     void print_dry_run(const http::Request& request);

@@ -61,7 +61,7 @@ void run_list(Context& ctx, const api::Resource& resource, const api::ListParams
     api::list_request(resource, params, paging.page, paging.size);
     stream_pages(
         ctx, [&](int page, std::optional<int> size) { return api::list_request(resource, params, page, size); },
-        paging, resource.columns);
+        paging, resource.columns, fmt::format("cannot list {}", resource.name));
 }
 
 void run_get(Context& ctx, const api::Resource& resource, const std::vector<std::string>& ids) {
@@ -72,13 +72,16 @@ void run_get(Context& ctx, const api::Resource& resource, const std::vector<std:
 
 void run_create(Context& ctx, const api::Resource& resource, const api::BodyInput& input) {
     auto body = make_body(ctx, input, api::Stamp::create);
-    if (auto doc = ctx.call(with_body("POST", resource.path, body))) print_item(ctx, *doc, resource.columns);
+    if (auto doc = ctx.call(with_body("POST", resource.path, body), fmt::format("cannot create {}", resource.singular)))
+        print_item(ctx, *doc, resource.columns);
 }
 
 void run_update(Context& ctx, const api::Resource& resource, const std::string& id, const api::BodyInput& input) {
     if (input.empty()) throw UsageError("nothing to update: give --data, --field or --typed-field");
     auto body = make_body(ctx, input, api::Stamp::update);
-    if (auto doc = ctx.call(with_body("PATCH", api::item_path(resource, id), body))) print_item(ctx, *doc, resource.columns);
+    if (auto doc = ctx.call(with_body("PATCH", api::item_path(resource, id), body),
+                            fmt::format("cannot update {} {}", resource.singular, id)))
+        print_item(ctx, *doc, resource.columns);
 }
 
 void run_delete(Context& ctx, const api::Resource& resource, const std::vector<std::string>& ids, bool yes) {
@@ -87,7 +90,8 @@ void run_delete(Context& ctx, const api::Resource& resource, const std::vector<s
     confirm_or_throw(ctx, yes, fmt::format("Delete {}?", what));
     run_for_ids(
         ctx, ids, [&](const std::string& id) { return http::Request{.method = "DELETE", .path = api::item_path(resource, id)}; },
-        resource.singular, resource.columns, {.print_records = false, .deleting = true, .done_verb = "Deleted"});
+        resource.singular, resource.columns,
+        {.verb = "delete", .print_records = false, .deleting = true, .done_verb = "Deleted"});
 }
 
 void run_id_action(Context& ctx, const api::Resource& resource, const api::IdAction& action,
@@ -97,7 +101,8 @@ void run_id_action(Context& ctx, const api::Resource& resource, const api::IdAct
         [&](const std::string& id) {
             return http::Request{.method = action.method, .path = api::item_path(resource, id) + "/" + action.suffix};
         },
-        resource.singular, action.name == "convert" ? entity("opportunities").columns : resource.columns, {});
+        resource.singular, action.name == "convert" ? entity("opportunities").columns : resource.columns,
+        {.verb = action.name});
 }
 
 void run_merge(Context& ctx, const api::Resource& resource, const std::string& target,
@@ -115,7 +120,8 @@ void run_merge(Context& ctx, const api::Resource& resource, const std::string& t
     for (const auto& id : ids) list.PushBack(json::str(id, alloc), alloc);
     body.AddMember("sourceId", list, alloc);
     api::stamp_identity(body, identity(ctx), api::Stamp::update);
-    if (auto doc = ctx.call(with_body("POST", api::item_path(resource, target) + "/merge", body)))
+    if (auto doc = ctx.call(with_body("POST", api::item_path(resource, target) + "/merge", body),
+                            fmt::format("cannot merge into {} {}", resource.singular, target)))
         print_item(ctx, *doc, resource.columns);
 }
 
@@ -133,7 +139,8 @@ void run_opportunity_status(Context& ctx, const StatusOptions& options) {
         body.AddMember("lostReason", reason, alloc);
     }
     api::stamp_identity(body, identity(ctx), api::Stamp::update);
-    if (auto doc = ctx.call(with_body("PATCH", api::item_path(opps, options.id) + "/updateStatus", body)))
+    if (auto doc = ctx.call(with_body("PATCH", api::item_path(opps, options.id) + "/updateStatus", body),
+                            fmt::format("cannot set the status of opportunity {}", options.id)))
         print_item(ctx, *doc, opps.columns);
 }
 
@@ -159,10 +166,11 @@ std::string resolve_stage(Context& ctx, const std::string& id, const std::string
     if (ctx.globals().dry_run) return stage;  // no lookups: show only the request that would change data
     const auto& opps = entity("opportunities");
     const auto& pipelines = child("opportunities", "pipelines");
-    auto opp = ctx.call({.method = "GET", .path = api::item_path(opps, id)});
+    auto opp = ctx.call({.method = "GET", .path = api::item_path(opps, id)}, fmt::format("cannot get opportunity {}", id));
     std::string pipeline_id = text_of(item_of(*opp), {"pipelineId"});
     if (pipeline_id.empty()) return stage;
-    auto pipeline = ctx.call({.method = "GET", .path = api::item_path(pipelines, pipeline_id)});
+    auto pipeline = ctx.call({.method = "GET", .path = api::item_path(pipelines, pipeline_id)},
+                             fmt::format("cannot get pipeline {}", pipeline_id));
     const json::Value& p = item_of(*pipeline);
     auto stages = p.IsObject() ? p.FindMember("stages") : p.MemberEnd();
     if (!p.IsObject() || stages == p.MemberEnd() || !stages->value.IsArray()) return stage;
@@ -188,7 +196,8 @@ void run_opportunity_stage(Context& ctx, const std::string& id, const std::strin
     auto& alloc = body.GetAllocator();
     body.AddMember("stage", json::str(resolve_stage(ctx, id, stage), alloc), alloc);
     api::stamp_identity(body, identity(ctx), api::Stamp::update);
-    if (auto doc = ctx.call(with_body("PATCH", api::item_path(opps, id) + "/updateStage", body)))
+    if (auto doc = ctx.call(with_body("PATCH", api::item_path(opps, id) + "/updateStage", body),
+                            fmt::format("cannot move opportunity {} to stage {}", id, stage)))
         print_item(ctx, *doc, opps.columns);
 }
 

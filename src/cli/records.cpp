@@ -42,7 +42,7 @@ long total_of(const json::Value& doc) {
 }  // namespace
 
 void stream_pages(Context& ctx, const PageRequest& make, const Paging& paging,
-                  const std::vector<std::string>& default_columns) {
+                  const std::vector<std::string>& default_columns, const std::string& what) {
     std::optional<int> size = paging.size;
     bool follow = paging.all || paging.limit;
     // Following pages: large pages mean fewer round trips; the API allows up to 1000.
@@ -57,7 +57,7 @@ void stream_pages(Context& ctx, const PageRequest& make, const Paging& paging,
     long seen = 0;
     for (int page = paging.page;; ++page) {
         http::Request request = make(page, size);
-        auto doc = ctx.check(request, ctx.client().send(request));
+        auto doc = ctx.check(request, ctx.client().send(request), what);
         const json::Value* items = items_of(doc);
         if (!items) {
             throw Error(fmt::format("unexpected response to {} {}: no \"items\" array", request.method, request.path),
@@ -107,6 +107,7 @@ void run_for_ids(Context& ctx, const std::vector<std::string>& ids,
         ctx.client().send_many(requests, 4, [&](size_t index, http::Result&& result) { results[index] = std::move(result); });
     }
 
+    auto what_for = [&](size_t i) { return fmt::format("cannot {} {} {}", options.verb, singular, ids[i]); };
     auto treat_as_done = [&](const http::Result& r) {
         return options.deleting && r.ok() && r.response.status == 404 && r.attempts > 1;
     };
@@ -115,7 +116,7 @@ void run_for_ids(Context& ctx, const std::vector<std::string>& ids,
     if (ids.size() == 1) {
         http::Result& result = *results[0];
         if (!treat_as_done(result)) {
-            auto doc = ctx.check(requests[0], std::move(result));
+            auto doc = ctx.check(requests[0], std::move(result), what_for(0));
             if (options.print_records) print_item(ctx, doc, default_columns);
         }
         if (!options.done_verb.empty() && !ctx.globals().quiet)
@@ -135,7 +136,7 @@ void run_for_ids(Context& ctx, const std::vector<std::string>& ids,
             if (treat_as_done(result)) {
                 // nothing to print: the record is gone, which is what was asked
             } else {
-                auto doc = ctx.check(requests[i], std::move(result));
+                auto doc = ctx.check(requests[i], std::move(result), what_for(i));
                 if (ctx.globals().raw && options.print_records) ctx.io().out() << ctx.last_body() << '\n';
                 if (renderer && !doc.IsNull()) renderer->record(item_of(doc));
             }
@@ -143,7 +144,7 @@ void run_for_ids(Context& ctx, const std::vector<std::string>& ids,
                 ctx.io().err() << options.done_verb << ' ' << singular << ' ' << ids[i] << '\n';
         } catch (const Error& e) {
             ++failed;
-            ctx.io().err() << "crm: " << singular << ' ' << ids[i] << ": " << e.what() << '\n';
+            ctx.io().err() << "crm: " << e.what() << '\n';
         }
     }
     if (renderer) {

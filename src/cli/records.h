@@ -22,7 +22,7 @@ using PageRequest = std::function<http::Request(int page, std::optional<int> siz
 
 // Fetches pages and streams their items to the renderer (or, with --raw, each page's body).
 void stream_pages(Context& ctx, const PageRequest& make, const Paging& paging,
-                  const std::vector<std::string>& default_columns);
+                  const std::vector<std::string>& default_columns, const std::string& what = {});
 
 // The record of a one-record response: its "item", else the document itself.
 const json::Value& item_of(const json::Value& doc);
@@ -35,6 +35,7 @@ void print_item(Context& ctx, const json::Document& doc, const std::vector<std::
 // failure is reported on stderr. A single id fails with its own error; several throw
 // PartialFailure (exit 9) when any failed. `describe` names an id in messages.
 struct ManyOptions {
+    std::string verb = "get";  // "cannot <verb> <singular> <id>" on failure
     bool print_records = true;
     bool deleting = false;   // a 404 after a retry counts as done (the first try may have worked)
     std::string done_verb;   // "Deleted" → "Deleted lead 42" on stderr, unless --quiet

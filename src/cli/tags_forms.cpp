@@ -57,21 +57,24 @@ void check_color(const std::string& color) {
 void run_tags_list(Context& ctx, const TagOptions& o) {
     std::string path = tag_path(o);
     stream_pages(ctx, [&](int, std::optional<int>) { return http::Request{.method = "GET", .path = path}; }, {},
-                 kTagColumns);
+                 kTagColumns, fmt::format("cannot list {} tags", o.entity));
 }
 
 void run_tags_create(Context& ctx, const TagOptions& o) {
     std::string path = tag_path(o);
     if (!o.label || o.label->empty()) throw UsageError("--label is required");
     auto body = tag_body(ctx, o, true);
-    if (auto doc = ctx.call({.method = "POST", .path = path, .body = json::write(body)})) print_item(ctx, *doc, kTagColumns);
+    if (auto doc = ctx.call({.method = "POST", .path = path, .body = json::write(body)},
+                            fmt::format("cannot create {} tag", o.entity)))
+        print_item(ctx, *doc, kTagColumns);
 }
 
 void run_tags_update(Context& ctx, const TagOptions& o) {
     std::string path = tag_path(o);
     if (!o.label && !o.color) throw UsageError("nothing to update: give --label and/or --color");
     auto body = tag_body(ctx, o, false);
-    if (auto doc = ctx.call({.method = "PATCH", .path = path + "/" + api::percent_encode(o.id), .body = json::write(body)}))
+    if (auto doc = ctx.call({.method = "PATCH", .path = path + "/" + api::percent_encode(o.id), .body = json::write(body)},
+                            fmt::format("cannot update {} tag {}", o.entity, o.id)))
         print_item(ctx, *doc, kTagColumns);
 }
 
@@ -80,12 +83,13 @@ void run_tags_delete(Context& ctx, const TagOptions& o) {
     confirm_or_throw(ctx, o.yes, fmt::format("Delete {} tag(s) {}?", o.entity, fmt::join(o.ids, ", ")));
     run_for_ids(
         ctx, o.ids, [&](const std::string& id) { return http::Request{.method = "DELETE", .path = path + "/" + api::percent_encode(id)}; },
-        "tag", kTagColumns, {.print_records = false, .deleting = true, .done_verb = "Deleted"});
+        "tag", kTagColumns, {.verb = "delete", .print_records = false, .deleting = true, .done_verb = "Deleted"});
 }
 
 void run_forms_get(Context& ctx, const std::string& entity) {
     const auto& r = entity_with(entity, &api::Resource::form_path, "form");
-    if (auto doc = ctx.call({.method = "GET", .path = r.form_path})) print_item(ctx, *doc, kFieldColumns);
+    if (auto doc = ctx.call({.method = "GET", .path = r.form_path}, fmt::format("cannot get the {} form", r.name)))
+        print_item(ctx, *doc, kFieldColumns);
 }
 
 FormDiff diff_forms(const json::Value& current_fields, const json::Value& new_fields) {
@@ -135,7 +139,8 @@ void run_forms_set(Context& ctx, const std::string& entity, const api::BodyInput
                                       r.name, diff.added, diff.removed, diff.changed);
         if (!ctx.io().confirm("Replace the form?")) throw UsageError("cancelled");
     }
-    if (auto doc = ctx.call({.method = "PUT", .path = r.form_path, .body = json::write(body)}))
+    if (auto doc = ctx.call({.method = "PUT", .path = r.form_path, .body = json::write(body)},
+                            fmt::format("cannot replace the {} form", r.name)))
         print_item(ctx, *doc, kFieldColumns);
 }
 
