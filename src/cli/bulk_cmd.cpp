@@ -151,7 +151,7 @@ void run_bulk_delete(Context& ctx, const api::Resource& resource, const BulkDele
                                ? fmt::format("Delete {} {}?", to_send, resource.name)
                                : fmt::format("Delete {} {} ({} already deleted, per the journal)?", to_send,
                                              resource.name, ids.size() - to_send);
-    confirm_or_throw(ctx, options.yes || ctx.globals().yes, question);
+    confirm_or_throw(ctx, options.yes, question);
     if (options.failed_out) write_ids(*options.failed_out, {});  // fail now, not after the run, if it cannot be written
 
     term::Progress progress(ctx.io(), fmt::format("deleting {}", resource.name), to_send);

@@ -24,7 +24,6 @@ struct Globals {
     bool quiet = false;
     bool dry_run = false;
     bool no_color = false;
-    bool yes = false;
 };
 
 class Context {

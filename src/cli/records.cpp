@@ -101,48 +101,35 @@ void run_for_ids(Context& ctx, const std::vector<std::string>& ids,
     }
 
     std::vector<std::optional<http::Result>> results(ids.size());
-    if (ids.size() == 1) {
-        results[0] = ctx.client().send(requests[0]);
-    } else {
-        ctx.client().send_many(requests, 4, [&](size_t index, http::Result&& result) { results[index] = std::move(result); });
-    }
+    ctx.client().send_many(requests, 4, [&](size_t index, http::Result&& result) { results[index] = std::move(result); });
 
-    auto what_for = [&](size_t i) { return fmt::format("cannot {} {} {}", options.verb, singular, ids[i]); };
-    auto treat_as_done = [&](const http::Result& r) {
-        return options.deleting && r.ok() && r.response.status == 404 && r.attempts > 1;
-    };
-
-    // A single id: its own error and exit code.
-    if (ids.size() == 1) {
-        http::Result& result = *results[0];
-        if (!treat_as_done(result)) {
-            auto doc = ctx.check(requests[0], std::move(result), what_for(0));
-            if (options.print_records) print_item(ctx, doc, default_columns);
-        }
-        if (!options.done_verb.empty() && !ctx.globals().quiet)
-            ctx.io().err() << options.done_verb << ' ' << singular << ' ' << ids[0] << '\n';
-        return;
-    }
-
-    std::unique_ptr<render::Renderer> renderer;
-    if (options.print_records && !ctx.globals().raw) {
-        renderer = ctx.renderer(default_columns);
-        renderer->begin_list();
-    }
+    const bool single = ids.size() == 1;
+    std::unique_ptr<render::Renderer> renderer;  // several ids print as one list
     size_t failed = 0;
     for (size_t i = 0; i < ids.size(); ++i) {
         http::Result& result = *results[i];
         try {
-            if (treat_as_done(result)) {
-                // nothing to print: the record is gone, which is what was asked
-            } else {
-                auto doc = ctx.check(requests[i], std::move(result), what_for(i));
-                if (ctx.globals().raw && options.print_records) ctx.io().out() << ctx.last_body() << '\n';
-                if (renderer && !doc.IsNull()) renderer->record(item_of(doc));
+            // A 404 on a retried delete: the first try may have worked; the record is gone as asked.
+            const bool gone = options.deleting && result.ok() && result.response.status == 404 && result.attempts > 1;
+            if (!gone) {
+                auto doc = ctx.check(requests[i], std::move(result),
+                                     fmt::format("cannot {} {} {}", options.verb, singular, ids[i]));
+                if (options.print_records && single) {
+                    print_item(ctx, doc, default_columns);
+                } else if (options.print_records && ctx.globals().raw) {
+                    ctx.io().out() << ctx.last_body() << '\n';
+                } else if (options.print_records && !doc.IsNull()) {
+                    if (!renderer) {
+                        renderer = ctx.renderer(default_columns);
+                        renderer->begin_list();
+                    }
+                    renderer->record(item_of(doc));
+                }
             }
             if (!options.done_verb.empty() && !ctx.globals().quiet)
                 ctx.io().err() << options.done_verb << ' ' << singular << ' ' << ids[i] << '\n';
         } catch (const Error& e) {
+            if (single) throw;  // one id: its own error line and exit code
             ++failed;
             ctx.io().err() << "crm: " << e.what() << '\n';
         }
@@ -151,9 +138,7 @@ void run_for_ids(Context& ctx, const std::vector<std::string>& ids,
         renderer->end_page();
         renderer->end_list();
     }
-    if (failed > 0) {
-        throw PartialFailure(fmt::format("{} of {} ids failed", failed, ids.size()));
-    }
+    if (failed > 0) throw PartialFailure(fmt::format("{} of {} ids failed", failed, ids.size()));
 }
 
 void confirm_or_throw(Context& ctx, bool yes, const std::string& question) {
