@@ -1,5 +1,7 @@
 #include "api/resources.h"
 
+#include "http/request.h"
+
 #include <algorithm>
 
 namespace crm::api {
@@ -129,26 +131,8 @@ std::vector<std::string> entity_names() {
     return names;
 }
 
-std::string percent_encode(std::string_view text) {
-    static constexpr char kHex[] = "0123456789ABCDEF";
-    std::string out;
-    out.reserve(text.size());
-    for (unsigned char c : text) {
-        bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                          c == '-' || c == '.' || c == '_' || c == '~';
-        if (unreserved) {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += kHex[c >> 4];
-            out += kHex[c & 15];
-        }
-    }
-    return out;
-}
-
 std::string item_path(const Resource& resource, std::string_view id) {
-    return resource.path + "/" + percent_encode(id);
+    return resource.path + "/" + http::percent_encode(id);
 }
 
 }  // namespace crm::api

@@ -64,6 +64,4 @@ std::vector<std::string> entity_names();
 // {path}/{id} with the id percent-encoded (ids are opaque strings).
 std::string item_path(const Resource& resource, std::string_view id);
 
-std::string percent_encode(std::string_view text);
-
 }  // namespace crm::api

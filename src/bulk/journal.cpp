@@ -1,6 +1,6 @@
 #include "bulk/journal.h"
 
-#include "api/resources.h"
+#include "http/request.h"
 #include "errors.h"
 
 #include <fmt/format.h>
@@ -169,7 +169,7 @@ void Journal::sent(const std::vector<Batch>& batches) {
         text += fmt::format("sent batch {}:", batch.number);
         for (const auto& id : batch.ids) {
             text += ' ';
-            text += api::percent_encode(id);
+            text += http::percent_encode(id);
         }
         text += '\n';
     }

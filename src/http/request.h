@@ -50,4 +50,8 @@ struct Result {
 
 std::string_view failure_name(Failure failure);
 
+// RFC 3986: every byte but the unreserved set (ALPHA DIGIT - . _ ~) becomes %XX. For query
+// values, and for opaque ids placed in a Request's path.
+std::string percent_encode(std::string_view text);
+
 }  // namespace crm::http

@@ -7,9 +7,6 @@
 
 namespace crm::http {
 
-// RFC 3986: every byte but the unreserved set (ALPHA DIGIT - . _ ~) becomes %XX.
-std::string percent_encode(std::string_view text);
-
 // The URL actually requested: url_for() plus, in query auth mode, the encoded key.
 std::string request_url(const ClientConfig& config, const Request& request);
 
