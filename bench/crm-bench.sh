@@ -51,3 +51,19 @@ printf '  records  %d\n  wall     %s s\n  peak RSS %d KiB\n  rate     %s records
 /usr/bin/time -f '%e %M' -o "$work/time" "$crm" leads list --limit $((records / 10)) -o ndjson >/dev/null
 read -r _ small_kib <"$work/time"
 printf '  peak RSS for %d records: %d KiB (flat memory: close to the above)\n' $((records / 10)) "$small_kib"
+
+# A network with latency: with 50 ms per answer, fetching 1000-record pages one after the
+# other would take at least pages x 50 ms; --all fetches a few pages at once.
+kill $pid 2>/dev/null
+wait $pid 2>/dev/null || true
+: >"$work/env"
+"$sandbox_bin" --port 0 --seed-records $((records * 4)) --latency-ms 50 >"$work/env" 2>/dev/null &
+pid=$!
+for _ in $(seq 600); do [ "$(wc -l <"$work/env")" -ge 3 ] && break; sleep 0.1; done
+# shellcheck disable=SC1091
+source "$work/env"
+/usr/bin/time -f '%e %M' -o "$work/time" "$crm" leads list --all -o ndjson >/dev/null
+read -r secs kib <"$work/time"
+pages=$(((records + 999) / 1000))
+printf 'export with 50 ms latency per request:\n  wall     %s s (one page at a time would need >= %s s for %d pages)\n  peak RSS %d KiB\n' \
+  "$secs" "$(awk -v p="$pages" 'BEGIN { printf "%.2f", p * 0.05 }')" "$pages" "$kib"

@@ -41,10 +41,14 @@ long total_of(const json::Value& doc) {
 
 }  // namespace
 
+// Pages fetched at once once the total is known: enough to hide a real network's round trip
+// behind the others, few enough that memory stays a few pages whatever the export's size.
+constexpr long kPagesInFlight = 4;
+
 void stream_pages(Context& ctx, const PageRequest& make, const Paging& paging,
                   const std::vector<std::string>& default_columns, const std::string& what) {
     std::optional<int> size = paging.size;
-    bool follow = paging.all || paging.limit;
+    const bool follow = paging.all || paging.limit;
     // Following pages: large pages mean fewer round trips; the API allows up to 1000.
     if (follow && !size) size = static_cast<int>(std::min<long>(paging.limit.value_or(api::kMaxPageSize), api::kMaxPageSize));
 
@@ -55,9 +59,10 @@ void stream_pages(Context& ctx, const PageRequest& make, const Paging& paging,
     // The renderer starts once the first page is in, so a failing first request leaves stdout empty.
     std::unique_ptr<render::Renderer> renderer;
     long seen = 0;
-    for (int page = paging.page;; ++page) {
-        http::Request request = make(page, size);
-        auto doc = ctx.check(request, ctx.client().send(request), what);
+    long total = -1;
+    // Prints one page (in order); false when the listing is over.
+    auto take = [&](const http::Request& request, http::Result&& result) {
+        auto doc = ctx.check(request, std::move(result), what);
         const json::Value* items = items_of(doc);
         if (!items) {
             throw Error(fmt::format("unexpected response to {} {}: no \"items\" array", request.method, request.path),
@@ -79,12 +84,31 @@ void stream_pages(Context& ctx, const PageRequest& make, const Paging& paging,
             renderer->end_page();
         }
         ctx.io().out().flush();
-        if (!follow) break;
-        if (paging.limit && seen >= *paging.limit) break;
-        long total = total_of(doc);
-        long page_size = size.value_or(static_cast<int>(items->Size()));
-        if (items->Empty() || static_cast<long>(items->Size()) < page_size) break;
-        if (total >= 0 && static_cast<long>(page) * page_size >= total) break;
+        total = total_of(doc);
+        const bool full = !items->Empty() && static_cast<long>(items->Size()) >= size.value_or(1);
+        return follow && full && !(paging.limit && seen >= *paging.limit);
+    };
+
+    int page = paging.page;
+    const http::Request first = make(page, size);
+    bool more = take(first, ctx.client().send(first));
+    while (more) {
+        long batch = 1;  // without a total, one page at a time until a short one
+        if (total >= 0) {
+            long left = (total + *size - 1) / *size - page;
+            if (paging.limit) left = std::min(left, (*paging.limit - seen + *size - 1) / *size);
+            if (left <= 0) break;
+            batch = std::min(left, kPagesInFlight);
+        }
+        std::vector<http::Request> requests;
+        for (long i = 1; i <= batch; ++i) requests.push_back(make(page + static_cast<int>(i), size));
+        std::vector<std::optional<http::Result>> results(requests.size());
+        ctx.client().send_many(requests, static_cast<int>(batch),
+                               [&](size_t index, http::Result&& result) { results[index] = std::move(result); });
+        for (size_t i = 0; i < requests.size() && more; ++i) {
+            more = take(requests[i], std::move(*results[i]));
+            ++page;
+        }
     }
     if (renderer) renderer->end_list();
 }

@@ -194,3 +194,32 @@ TEST_CASE("crm api: raw requests, query parameters and --paginate", "[e2e][api]"
     auto missing = crm(sandbox, {"api", "/pipeline/leads/nope"});
     CHECK(missing.exit_code == 4);
 }
+
+TEST_CASE("leads: --all over many pages (fetched several at once) yields every record once, in order", "[e2e][leads]") {
+    SandboxProcess sandbox({"--seed-records", "9400", "--latency-ms", "5"});  // 2,350 leads
+    auto first = crm(sandbox, {"api", "/pipeline/leads", "-q", "size=1"});
+    REQUIRE(first.exit_code == 0);
+    const int total = parse(first.out)["total"].GetInt();
+    REQUIRE(total == 2350);
+
+    // The order the server gives, one big page at a time.
+    std::string expected;
+    for (int page = 1; page <= 3; ++page) {
+        auto r = crm(sandbox, {"leads", "list", "--page", std::to_string(page), "--size", "1000", "-o", "ids"});
+        REQUIRE(r.exit_code == 0);
+        expected += r.out;
+    }
+    REQUIRE(std::count(expected.begin(), expected.end(), '\n') == total);
+
+    auto all = crm(sandbox, {"leads", "list", "--all", "--size", "100", "-o", "ids"});
+    REQUIRE(all.exit_code == 0);
+    CHECK(all.out == expected);
+
+    auto limited = crm(sandbox, {"leads", "list", "--limit", "1234", "--size", "100", "-o", "ids"});
+    REQUIRE(limited.exit_code == 0);
+    CHECK(limited.out == expected.substr(0, limited.out.size()));
+    CHECK(std::count(limited.out.begin(), limited.out.end(), '\n') == 1234);
+
+    auto from_page = crm(sandbox, {"leads", "list", "--all", "--page", "23", "--size", "100", "-o", "ids"});
+    CHECK(std::count(from_page.out.begin(), from_page.out.end(), '\n') == 150);  // pages 23 and 24
+}
