@@ -52,7 +52,7 @@ std::vector<Resource> build() {
                  .parent = "opportunities",
                  .path = "/pipeline/pipelines/opportunities",
                  .ops = kList | kGet,
-                 .columns = {"id", "name", "label", "isDefault"}});
+                 .columns = {"id", "name", "isDefault"}});
     r.push_back({.name = "contacts",
                  .singular = "contact",
                  .path = "/directory/contacts",

@@ -88,8 +88,19 @@ void run_tags_delete(Context& ctx, const TagOptions& o) {
 
 void run_forms_get(Context& ctx, const std::string& entity) {
     const auto& r = entity_with(entity, &api::Resource::form_path, "form");
-    if (auto doc = ctx.call({.method = "GET", .path = r.form_path}, fmt::format("cannot get the {} form", r.name)))
-        print_item(ctx, *doc, kFieldColumns);
+    auto doc = ctx.call({.method = "GET", .path = r.form_path}, fmt::format("cannot get the {} form", r.name));
+    if (!doc) return;
+    // A person reads a form as its fields, one per row; other formats get the whole form.
+    const json::Value* fields = json::find(item_of(*doc), "fields");
+    if (ctx.format() == render::Format::table && !ctx.globals().raw && fields && fields->IsArray()) {
+        auto renderer = ctx.renderer(kFieldColumns);
+        renderer->begin_list();
+        for (const auto& field : fields->GetArray()) renderer->record(field);
+        renderer->end_page();
+        renderer->end_list();
+        return;
+    }
+    print_item(ctx, *doc, kFieldColumns);
 }
 
 FormDiff diff_forms(const json::Value& current_fields, const json::Value& new_fields) {

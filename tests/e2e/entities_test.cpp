@@ -168,6 +168,9 @@ TEST_CASE("forms: get, and set that refuses a body without fields and needs --ye
     auto form = crm(sandbox, {"forms", "get", "leads", "-o", "json"});
     REQUIRE(form.exit_code == 0);
     CHECK(parse(form.out)["fields"].IsArray());
+    auto table = crm(sandbox, {"forms", "get", "opportunities", "-o", "table"});
+    CHECK(table.out.rfind("ID ", 0) == 0);  // one row per field, not the form as one blob
+    CHECK(table.out.find("\ntitle ") != std::string::npos);
     CHECK(crm(sandbox, {"forms", "get", "cases"}).exit_code == 2);
 
     CHECK(crm(sandbox, {"forms", "set", "contacts", "-d", R"({"tenantId":"t"})", "--yes"}).exit_code == 2);
