@@ -21,10 +21,7 @@ std::string trim(const std::string& text) {
 }
 
 std::string read_key(Context& ctx) {
-    if (ctx.io().traits().stdin_tty) ctx.io().err() << "Paste your API key: " << std::flush;
-    std::string line;
-    std::getline(ctx.io().in(), line);
-    std::string key = trim(line);
+    std::string key = trim(ctx.io().read_secret("Paste your API key (not shown): "));
     if (key.empty()) throw UsageError("no key on standard input (pipe it in: crm auth login < keyfile)");
     return key;
 }

@@ -30,6 +30,20 @@ bool Io::confirm(std::string_view question) {
     return answer == "y" || answer == "yes";
 }
 
+std::string Io::read_secret(std::string_view prompt) {
+    std::string line;
+    if (!traits_.stdin_tty) {
+        std::getline(in_, line);
+        return line;
+    }
+    err_ << prompt << std::flush;
+    set_input_echo(false);
+    std::getline(in_, line);
+    set_input_echo(true);
+    err_ << '\n';  // the Enter that ended the line was not echoed either
+    return line;
+}
+
 TestIo::TestIo(Traits traits, std::string input)
     : Io(in_buf_, out_buf_, err_buf_, traits), in_buf_(std::move(input)) {}
 

@@ -49,6 +49,14 @@ public:
     // Asks `question [y/N] ` on stderr and reads one line from stdin; true only for y/yes.
     bool confirm(std::string_view question);
 
+    // Reads one line that must not be shown (an API key). On a terminal: `prompt` on stderr,
+    // echo off while the line is typed. Empty when input ends first.
+    std::string read_secret(std::string_view prompt);
+
+protected:
+    // Turns the terminal's echo of stdin off or on; only the system Io has a terminal.
+    virtual void set_input_echo(bool /*on*/) {}
+
 private:
     std::istream& in_;
     std::ostream& out_;

@@ -2,6 +2,7 @@
 #include "term/io.h"
 
 #include <sys/ioctl.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -91,6 +92,26 @@ int stdout_width(bool tty) {
     return 80;
 }
 
+// The process's own terminal: the one Io that can turn echo off.
+class SystemIo final : public Io {
+public:
+    using Io::Io;
+    ~SystemIo() override { set_input_echo(true); }  // never leave a terminal without echo
+
+protected:
+    void set_input_echo(bool on) override {
+        termios mode{};
+        if (::tcgetattr(STDIN_FILENO, &mode) != 0) return;
+        if (on == ((mode.c_lflag & ECHO) != 0)) return;
+        if (on) {
+            mode.c_lflag |= ECHO;
+        } else {
+            mode.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        }
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &mode);
+    }
+};
+
 }  // namespace
 
 std::unique_ptr<Io> Io::system() {
@@ -102,7 +123,7 @@ std::unique_ptr<Io> Io::system() {
     traits.color_err = decide_color(traits.stderr_tty, system_getenv);
     traits.width = stdout_width(traits.stdout_tty);
     // std::cerr is unbuffered already, as messages and progress should be.
-    return std::make_unique<Io>(std::cin, stdout_stream(traits.stdout_tty), std::cerr, traits);
+    return std::make_unique<SystemIo>(std::cin, stdout_stream(traits.stdout_tty), std::cerr, traits);
 }
 
 }  // namespace crm::term

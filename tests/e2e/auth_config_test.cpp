@@ -7,7 +7,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace crmtest;
 namespace fs = std::filesystem;
@@ -196,4 +198,26 @@ TEST_CASE("auth status checks the key with one read request", "[e2e][config]") {
         CHECK(fail.err.find("api_key_command failed (exit 4)") != std::string::npos);
         check_no_key(fail);
     }
+}
+
+TEST_CASE("auth login on a terminal does not echo the pasted key", "[e2e][config][tty]") {
+    if (::access("/usr/bin/script", X_OK) != 0) {
+        WARN("SKIP: util-linux script is not installed");
+        return;
+    }
+    Home home;
+    const std::string key = "typed-key-0123456789abcdef";
+    // script(1) gives crm a real terminal; whatever the terminal shows comes back on stdout.
+    // The key is typed a second after start, as a person pastes it after the prompt: the
+    // terminal echoes input when it arrives, so typing ahead would show it before crm runs.
+    const std::string login = "(sleep 1; echo " + key + ") | /usr/bin/script -qec '" + std::string(CRM_BIN) +
+                              " auth login --base-url https://api.example.com' /dev/null";
+    auto r = run({"/bin/sh", "-c", login}, home.options());
+    INFO(r.out);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("Paste your API key (not shown):") != std::string::npos);
+    CHECK(r.out.find(key) == std::string::npos);
+    std::ifstream file(home.file());
+    std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    CHECK(text.find(key) != std::string::npos);
 }

@@ -93,3 +93,17 @@ TEST_CASE("TestIo captures out and err; disable_color clears both flags", "[term
     CHECK_FALSE(io.traits().color_err);
     CHECK_FALSE(io.can_prompt());
 }
+
+TEST_CASE("read_secret prompts only on a terminal and ends the hidden line", "[term]") {
+    Traits piped;
+    TestIo from_pipe(piped, "s3cret-key\n");
+    CHECK(from_pipe.read_secret("Key: ") == "s3cret-key");
+    CHECK(from_pipe.err_text().empty());
+
+    Traits tty;
+    tty.stdin_tty = true;
+    tty.stderr_tty = true;
+    TestIo typed(tty, "s3cret-key\n");
+    CHECK(typed.read_secret("Key: ") == "s3cret-key");
+    CHECK(typed.err_text() == "Key: \n");
+}
