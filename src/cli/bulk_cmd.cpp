@@ -27,12 +27,6 @@ constexpr size_t kProblemLines = 10;   // failed batches reported one by one
 
 bool has_filter(const api::ListParams& filter) { return !filter.named.empty() || !filter.raw.empty(); }
 
-const json::Value* items_of(const json::Value& doc) {
-    if (doc.IsArray()) return &doc;
-    const auto* items = doc.IsObject() ? json::find(doc, "items") : nullptr;
-    return items && items->IsArray() ? items : nullptr;
-}
-
 // Every id matching the filter, listed page by page (1000 a page) before anything is deleted,
 // so the listing never races with its own deletions. A dry run reads too: it needs the count.
 bulk::IdSet ids_by_filter(Context& ctx, const api::Resource& resource, const api::ListParams& filter) {
@@ -45,21 +39,17 @@ bulk::IdSet ids_by_filter(Context& ctx, const api::Resource& resource, const api
     }
     http::Client& client = reader ? *reader : ctx.client();
     bulk::IdSet set;
-    for (int page = 1;; ++page) {
-        auto request = api::list_request(resource, filter, page, api::kMaxPageSize);
-        auto doc = ctx.check(request, client.send(request));
-        const auto* items = items_of(doc);
-        if (!items) throw Error(fmt::format("unexpected response to GET {}: no \"items\" array", request.path), kExitUnexpected);
-        for (const auto& record : items->GetArray()) {
-            const auto* id = record.IsObject() ? json::find(record, "id") : nullptr;
-            if (!id) throw Error(fmt::format("a record listed by GET {} has no id", request.path), kExitUnexpected);
-            set.add(json::scalar_text(*id));
-        }
-        const auto* total = json::find(doc, "total");
-        bool last_page = items->Size() < static_cast<size_t>(api::kMaxPageSize) ||
-                         (total && total->IsInt64() && static_cast<int64_t>(page) * api::kMaxPageSize >= total->GetInt64());
-        if (last_page) return set;
-    }
+    auto make = [&](int page, std::optional<int> size) { return api::list_request(resource, filter, page, size); };
+    walk_pages(ctx, client, make, {.size = api::kMaxPageSize, .all = true}, fmt::format("cannot list {}", resource.name),
+               [&](const json::Value& items) {
+                   for (const auto& record : items.GetArray()) {
+                       const auto* id = record.IsObject() ? json::find(record, "id") : nullptr;
+                       if (!id) throw Error(fmt::format("a listed {} has no id", resource.singular), kExitUnexpected);
+                       set.add(json::scalar_text(*id));
+                   }
+                   return true;
+               });
+    return set;
 }
 
 bulk::IdSet select_ids(Context& ctx, const api::Resource& resource, const BulkDeleteOptions& options) {

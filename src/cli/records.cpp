@@ -39,28 +39,25 @@ long total_of(const json::Value& doc) {
     return it != doc.MemberEnd() && it->value.IsInt64() ? static_cast<long>(it->value.GetInt64()) : -1;
 }
 
-}  // namespace
-
 // Pages fetched at once once the total is known: enough to hide a real network's round trip
 // behind the others, few enough that memory stays a few pages whatever the export's size.
 constexpr long kPagesInFlight = 4;
 
-void stream_pages(Context& ctx, const PageRequest& make, const Paging& paging,
-                  const std::vector<std::string>& default_columns, const std::string& what) {
-    std::optional<int> size = paging.size;
-    const bool follow = paging.all || paging.limit;
-    // Following pages: large pages mean fewer round trips; the API allows up to 1000.
-    if (follow && !size) size = static_cast<int>(std::min<long>(paging.limit.value_or(api::kMaxPageSize), api::kMaxPageSize));
+// Following pages: large pages mean fewer round trips; the API allows up to 1000.
+std::optional<int> page_size(const Paging& paging) {
+    if (paging.size || !(paging.all || paging.limit)) return paging.size;
+    return static_cast<int>(std::min<long>(paging.limit.value_or(api::kMaxPageSize), api::kMaxPageSize));
+}
 
-    if (ctx.globals().dry_run) {
-        ctx.print_dry_run(make(paging.page, size));
-        return;
-    }
-    // The renderer starts once the first page is in, so a failing first request leaves stdout empty.
-    std::unique_ptr<render::Renderer> renderer;
-    long seen = 0;
+}  // namespace
+
+void walk_pages(Context& ctx, http::Client& client, const PageRequest& make, const Paging& paging,
+                const std::string& what, const OnPage& on_page) {
+    const bool follow = paging.all || paging.limit;
+    const std::optional<int> size = page_size(paging);
+    long fetched = 0;
     long total = -1;
-    // Prints one page (in order); false when the listing is over.
+    // One page, in order; false when the listing is over.
     auto take = [&](const http::Request& request, http::Result&& result) {
         auto doc = ctx.check(request, std::move(result), what);
         const json::Value* items = items_of(doc);
@@ -68,48 +65,62 @@ void stream_pages(Context& ctx, const PageRequest& make, const Paging& paging,
             throw Error(fmt::format("unexpected response to {} {}: no \"items\" array", request.method, request.path),
                         kExitUnexpected);
         }
-        if (ctx.globals().raw) {
-            ctx.io().out() << ctx.last_body() << '\n';
-            seen += items->Size();
-        } else {
-            if (!renderer) {
-                renderer = ctx.renderer(default_columns);
-                renderer->begin_list();
-            }
-            for (const auto& record : items->GetArray()) {
-                if (paging.limit && seen >= *paging.limit) break;
-                renderer->record(record);
-                ++seen;
-            }
-            renderer->end_page();
-        }
-        ctx.io().out().flush();
+        fetched += items->Size();
         total = total_of(doc);
         const bool full = !items->Empty() && static_cast<long>(items->Size()) >= size.value_or(1);
-        return follow && full && !(paging.limit && seen >= *paging.limit);
+        return on_page(*items) && follow && full && !(paging.limit && fetched >= *paging.limit);
     };
 
     int page = paging.page;
     const http::Request first = make(page, size);
-    bool more = take(first, ctx.client().send(first));
+    bool more = take(first, client.send(first));
     while (more) {
         long batch = 1;  // without a total, one page at a time until a short one
         if (total >= 0) {
             long left = (total + *size - 1) / *size - page;
-            if (paging.limit) left = std::min(left, (*paging.limit - seen + *size - 1) / *size);
+            if (paging.limit) left = std::min(left, (*paging.limit - fetched + *size - 1) / *size);
             if (left <= 0) break;
             batch = std::min(left, kPagesInFlight);
         }
         std::vector<http::Request> requests;
         for (long i = 1; i <= batch; ++i) requests.push_back(make(page + static_cast<int>(i), size));
         std::vector<std::optional<http::Result>> results(requests.size());
-        ctx.client().send_many(requests, static_cast<int>(batch),
-                               [&](size_t index, http::Result&& result) { results[index] = std::move(result); });
+        client.send_many(requests, static_cast<int>(batch),
+                         [&](size_t index, http::Result&& result) { results[index] = std::move(result); });
         for (size_t i = 0; i < requests.size() && more; ++i) {
             more = take(requests[i], std::move(*results[i]));
             ++page;
         }
     }
+}
+
+void stream_pages(Context& ctx, const PageRequest& make, const Paging& paging,
+                  const std::vector<std::string>& default_columns, const std::string& what) {
+    if (ctx.globals().dry_run) {
+        ctx.print_dry_run(make(paging.page, page_size(paging)));
+        return;
+    }
+    // The renderer starts once the first page is in, so a failing first request leaves stdout empty.
+    std::unique_ptr<render::Renderer> renderer;
+    long shown = 0;
+    walk_pages(ctx, ctx.client(), make, paging, what, [&](const json::Value& items) {
+        if (ctx.globals().raw) {
+            ctx.io().out() << ctx.last_body() << '\n';
+        } else {
+            if (!renderer) {
+                renderer = ctx.renderer(default_columns);
+                renderer->begin_list();
+            }
+            for (const auto& record : items.GetArray()) {
+                if (paging.limit && shown >= *paging.limit) break;
+                renderer->record(record);
+                ++shown;
+            }
+            renderer->end_page();
+        }
+        ctx.io().out().flush();
+        return true;
+    });
     if (renderer) renderer->end_list();
 }
 

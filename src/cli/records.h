@@ -24,6 +24,14 @@ using PageRequest = std::function<http::Request(int page, std::optional<int> siz
 void stream_pages(Context& ctx, const PageRequest& make, const Paging& paging,
                   const std::vector<std::string>& default_columns, const std::string& what = {});
 
+// Walks a list's pages in order through `client`, handing each page's items to `on_page`.
+// After the first page, when the server reports a total, up to four pages are fetched at once.
+// Stops at a short page, once paging.limit records were fetched, when `on_page` returns false,
+// or after one page unless paging.all or paging.limit. Failures throw as Context::check does.
+using OnPage = std::function<bool(const json::Value& items)>;
+void walk_pages(Context& ctx, http::Client& client, const PageRequest& make, const Paging& paging,
+                const std::string& what, const OnPage& on_page);
+
 // The record of a one-record response: its "item", else the document itself.
 const json::Value& item_of(const json::Value& doc);
 
