@@ -13,37 +13,6 @@ namespace {
 
 using namespace crm;
 
-void print_error(cli::Context* ctx, term::Io& io, const std::string& message, const ApiError* api) {
-    // JSON errors when the user asked for json/ndjson (flag, environment or profile), not
-    // for the json that piped output defaults to: a person reading a pipeline's stderr wants text.
-    bool as_json = false;
-    if (ctx) {
-        try {
-            std::string chosen = ctx->settings().get("output");
-            as_json = chosen == "json" || chosen == "ndjson";
-        } catch (const std::exception&) {
-            // the configuration itself is broken: fall back to text
-        }
-    }
-    if (!as_json) {
-        io.err() << "crm: " << message << '\n';
-        return;
-    }
-    json::Document doc(rapidjson::kObjectType);
-    auto& alloc = doc.GetAllocator();
-    json::Value error(rapidjson::kObjectType);
-    if (api) {
-        error.AddMember("status", static_cast<int64_t>(api->status()), alloc);
-        error.AddMember("method", json::str(api->method(), alloc), alloc);
-        error.AddMember("path", json::str(api->path(), alloc), alloc);
-        error.AddMember("message", json::str(api->server_message(), alloc), alloc);
-    } else {
-        error.AddMember("message", json::str(message, alloc), alloc);
-    }
-    doc.AddMember("error", error, alloc);
-    io.err() << json::write(doc) << '\n';
-}
-
 int run(int argc, char** argv, term::Io& io) {
     auto tree = cmd::build_tree();
     try {
@@ -67,14 +36,13 @@ int run(int argc, char** argv, term::Io& io) {
         tree->action(ctx);
         io.out().flush();
         return kExitOk;
-    } catch (const ApiError& e) {
-        print_error(&ctx, io, e.what(), &e);
-        return e.exit_code();
     } catch (const Error& e) {
-        print_error(&ctx, io, e.what(), nullptr);
+        ctx.report().error(cli::problem_of(e));
         return e.exit_code();
     } catch (const std::exception& e) {
-        print_error(&ctx, io, fmt::format("unexpected error: {}", e.what()), nullptr);
+        auto problem = cli::problem_of(e);
+        problem.message = fmt::format("unexpected error: {}", e.what());
+        ctx.report().error(problem);
         return kExitUnexpected;
     }
 }

@@ -70,6 +70,32 @@ std::unique_ptr<render::Renderer> Context::renderer(const std::vector<std::strin
     return render::make_renderer(format(), std::move(options), io_.out(), io_.err());
 }
 
+term::Reporter& Context::report() {
+    if (!report_) {
+        bool json = false;
+        try {
+            std::string chosen = settings().get("output");
+            json = chosen == "json" || chosen == "ndjson";
+        } catch (const std::exception&) {
+            // the configuration itself is broken: that error is said in text
+        }
+        report_.emplace(io_.err(), json);
+    }
+    return *report_;
+}
+
+term::Problem problem_of(const std::exception& error, const std::string& id) {
+    term::Problem p{.message = error.what(), .id = id, .exit = kExitUnexpected};
+    if (const auto* e = dynamic_cast<const Error*>(&error)) p.exit = e->exit_code();
+    if (const auto* api = dynamic_cast<const ApiError*>(&error)) {
+        p.status = api->status();
+        p.method = api->method();
+        p.path = api->path();
+        p.detail = api->server_message();
+    }
+    return p;
+}
+
 void Context::print_dry_run(const http::Request& request) {
     io_.out() << http::curl_command(client_config(), request) << '\n';
 }

@@ -7,6 +7,7 @@
 #include "json/json.h"
 #include "render/render.h"
 #include "term/io.h"
+#include "term/report.h"
 
 #include <memory>
 #include <optional>
@@ -56,6 +57,10 @@ public:
     // Prints a dry-run line for the request (curl command on stdout).
     void print_dry_run(const http::Request& request);
 
+    // The one voice on stderr: JSON lines when json/ndjson output was chosen explicitly (flag,
+    // environment or profile), not for the json that piped output defaults to.
+    term::Reporter& report();
+
     // The body of the last response that check() accepted, exactly as received (--raw).
     const std::string& last_body() const { return last_body_; }
 
@@ -66,6 +71,10 @@ private:
     std::optional<config::Settings> settings_;
     std::unique_ptr<http::Client> client_;
     std::string last_body_;
+    std::optional<term::Reporter> report_;
 };
+
+// An error as the reporter shows it; `id` names the record of a multi-id command.
+term::Problem problem_of(const std::exception& error, const std::string& id = {});
 
 }  // namespace crm::cli
