@@ -23,7 +23,7 @@ void add_forms_commands(Tree& tree) {
     sub = group->add_subcommand("set", "Replace a form (the body must hold the whole \"fields\" array)");
     sub->add_option("entity", set->entity, "opportunities, leads, contacts or orgs")->required();
     add_body_flags(sub, set->body);
-    sub->add_flag("-y,--yes", set->yes, "Do not ask for confirmation (required when not on a terminal)");
+    add_yes_flag(sub, set->yes);
     tree.on_run(sub, [set](cli::Context& ctx) { cli::run_forms_set(ctx, set->entity, set->body, set->yes); });
 }
 

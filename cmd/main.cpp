@@ -47,23 +47,24 @@ int run(int argc, char** argv, term::Io& io) {
     }
 }
 
-// SIGINT only raises the client's interrupt flag: transfers end as Failure::aborted, so a bulk
-// run flushes its journal, prints its summary and exits 130. SA_RESETHAND: a second Ctrl-C
-// kills at once.
-void on_sigint(int) { crm::http::request_interrupt(); }
+// SIGINT and SIGTERM (timeout(1), systemctl stop, a CI cancel) only raise the client's
+// interrupt flag: transfers end as Failure::aborted, so a bulk run flushes its journal, prints
+// its summary and exits 130 or 143. SA_RESETHAND: a second signal kills at once.
+void on_stop_signal(int signal) { crm::http::request_interrupt(signal); }
 
-void install_sigint_handler() {
+void install_stop_handlers() {
     struct sigaction action {};
-    action.sa_handler = on_sigint;
+    action.sa_handler = on_stop_signal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESETHAND;
     sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    install_sigint_handler();
+    install_stop_handlers();
     auto io = crm::term::Io::system();
     int code = run(argc, argv, *io);
     io->out().flush();

@@ -18,4 +18,12 @@ void add_paging_flags(CLI::App* sub, cli::Paging& paging) {
     sub->add_option("--limit", paging.limit, "Stop after N records, across pages")->check(CLI::PositiveNumber);
 }
 
+void add_yes_flag(CLI::App* sub, bool& yes) {
+    sub->add_flag("-y,--yes", yes, "Do not ask for confirmation (required when not on a terminal)");
+}
+
+void add_ignore_not_found_flag(CLI::App* sub, bool& ignore) {
+    sub->add_flag("--ignore-not-found", ignore, "Count an id that does not exist (404) as done");
+}
+
 }  // namespace crm::cmd

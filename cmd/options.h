@@ -14,4 +14,10 @@ void add_body_flags(CLI::App* sub, api::BodyInput& body);
 // --page, --size, --all, --limit (CLI.md §2).
 void add_paging_flags(CLI::App* sub, cli::Paging& paging);
 
+// -y/--yes: destructive commands ask on a terminal and need it elsewhere (CLI.md §7).
+void add_yes_flag(CLI::App* sub, bool& yes);
+
+// --ignore-not-found: a 404 counts as done, for idempotent scripts (kubectl's flag).
+void add_ignore_not_found_flag(CLI::App* sub, bool& ignore);
+
 }  // namespace crm::cmd

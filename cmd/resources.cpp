@@ -70,23 +70,31 @@ void add_crud(Tree& tree, CLI::App* group, const api::Resource& r) {
     if (r.ops & api::kDelete) {
         struct Opts {
             std::vector<std::string> ids;
-            bool yes = false;
+            cli::DestructiveOptions destructive;
         };
         auto opts = tree.make<Opts>();
         auto* sub = group->add_subcommand("delete", fmt::format("Delete {} by id", r.name));
         sub->add_option("id", opts->ids, "Id(s)")->required();
-        sub->add_flag("-y,--yes", opts->yes, "Do not ask for confirmation (required when not on a terminal)");
-        tree.on_run(sub, [opts, &r](cli::Context& ctx) { cli::run_delete(ctx, r, opts->ids, opts->yes); });
+        add_yes_flag(sub, opts->destructive.yes);
+        add_ignore_not_found_flag(sub, opts->destructive.ignore_not_found);
+        tree.on_run(sub, [opts, &r](cli::Context& ctx) { cli::run_delete(ctx, r, opts->ids, opts->destructive); });
     }
 }
 
 void add_id_actions(Tree& tree, CLI::App* group, const api::Resource& r) {
     for (const auto& action : r.id_actions) {
-        auto ids = tree.make<std::vector<std::string>>();
+        struct Opts {
+            std::vector<std::string> ids;
+            bool ignore_not_found = false;
+        };
+        auto opts = tree.make<Opts>();
         auto* sub = group->add_subcommand(action.name, action.help);
-        auto* option = sub->add_option("id", *ids, action.many ? "Id(s)" : "Id")->required();
+        auto* option = sub->add_option("id", opts->ids, action.many ? "Id(s)" : "Id")->required();
         if (!action.many) option->expected(1);
-        tree.on_run(sub, [ids, &r, &action](cli::Context& ctx) { cli::run_id_action(ctx, r, action, *ids); });
+        if (action.method != "POST") add_ignore_not_found_flag(sub, opts->ignore_not_found);  // not for convert
+        tree.on_run(sub, [opts, &r, &action](cli::Context& ctx) {
+            cli::run_id_action(ctx, r, action, opts->ids, opts->ignore_not_found);
+        });
     }
 }
 
@@ -94,13 +102,15 @@ void add_merge(Tree& tree, CLI::App* group, const api::Resource& r) {
     struct Opts {
         std::string target;
         std::vector<std::string> sources;
+        bool yes = false;
     };
     auto opts = tree.make<Opts>();
     auto* sub = group->add_subcommand(
         "merge", fmt::format("Merge {} into TARGET (the sources are deleted, references move to TARGET)", r.name));
     sub->add_option("target", opts->target, "Id of the record that remains")->required();
     sub->add_option("--source", opts->sources, "Id(s) merged into the target: ID[,ID...] (repeatable)")->required();
-    tree.on_run(sub, [opts, &r](cli::Context& ctx) { cli::run_merge(ctx, r, opts->target, opts->sources); });
+    add_yes_flag(sub, opts->yes);
+    tree.on_run(sub, [opts, &r](cli::Context& ctx) { cli::run_merge(ctx, r, opts->target, opts->sources, opts->yes); });
 }
 
 void add_opportunity_actions(Tree& tree, CLI::App* group) {

@@ -1,6 +1,7 @@
 // crm tags list|create|update|delete ENTITY ...
 #include "api/resources.h"
 #include "cli/tags_forms.h"
+#include "options.h"
 #include "tree.h"
 
 namespace crm::cmd {
@@ -36,7 +37,7 @@ void add_tags_commands(Tree& tree) {
     sub = group->add_subcommand("delete", "Delete tags");
     entity_arg(sub, remove->entity);
     sub->add_option("tag-id", remove->ids, "Tag id(s)")->required();
-    sub->add_flag("-y,--yes", remove->yes, "Do not ask for confirmation (required when not on a terminal)");
+    add_yes_flag(sub, remove->yes);
     tree.on_run(sub, [remove](cli::Context& ctx) { cli::run_tags_delete(ctx, *remove); });
 }
 

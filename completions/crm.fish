@@ -184,19 +184,19 @@ function __crm_data
             printf '%s\n' '1'
             return 0
         case 'flags:crm leads delete'
-            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '-y'\t'Do not ask for confirmation (required when not on a terminal)' '--yes'\t'Do not ask for confirmation (required when not on a terminal)'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '-y'\t'Do not ask for confirmation (required when not on a terminal)' '--yes'\t'Do not ask for confirmation (required when not on a terminal)' '--ignore-not-found'\t'Count an id that does not exist (404) as done'
             return 0
         case 'ft:crm leads archive'
             printf '%s\n' '1'
             return 0
         case 'flags:crm leads archive'
-            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--ignore-not-found'\t'Count an id that does not exist (404) as done'
             return 0
         case 'ft:crm leads unarchive'
             printf '%s\n' '1'
             return 0
         case 'flags:crm leads unarchive'
-            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--ignore-not-found'\t'Count an id that does not exist (404) as done'
             return 0
         case 'ft:crm leads convert'
             printf '%s\n' '1'
@@ -312,7 +312,7 @@ function __crm_data
             printf '%s\n' '1'
             return 0
         case 'flags:crm opportunities delete'
-            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '-y'\t'Do not ask for confirmation (required when not on a terminal)' '--yes'\t'Do not ask for confirmation (required when not on a terminal)'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '-y'\t'Do not ask for confirmation (required when not on a terminal)' '--yes'\t'Do not ask for confirmation (required when not on a terminal)' '--ignore-not-found'\t'Count an id that does not exist (404) as done'
             return 0
         case 'ft:crm opportunities status'
             printf '%s\n' '1'
@@ -479,7 +479,7 @@ function __crm_data
             printf '%s\n' '1'
             return 0
         case 'flags:crm contacts delete'
-            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '-y'\t'Do not ask for confirmation (required when not on a terminal)' '--yes'\t'Do not ask for confirmation (required when not on a terminal)'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '-y'\t'Do not ask for confirmation (required when not on a terminal)' '--yes'\t'Do not ask for confirmation (required when not on a terminal)' '--ignore-not-found'\t'Count an id that does not exist (404) as done'
             return 0
         case 'ft:crm contacts merge'
             printf '%s\n' '1'
@@ -487,7 +487,7 @@ function __crm_data
         case 'val:crm contacts merge:--source'
             return 0
         case 'flags:crm contacts merge'
-            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--source'\t'Id(s) merged into the target: ID[,ID...] (repeatable)'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--source'\t'Id(s) merged into the target: ID[,ID...] (repeatable)' '-y'\t'Do not ask for confirmation (required when not on a terminal)' '--yes'\t'Do not ask for confirmation (required when not on a terminal)'
             return 0
         case 'ft:crm orgs'
             printf '%s\n' '1'
@@ -587,7 +587,7 @@ function __crm_data
             printf '%s\n' '1'
             return 0
         case 'flags:crm orgs delete'
-            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '-y'\t'Do not ask for confirmation (required when not on a terminal)' '--yes'\t'Do not ask for confirmation (required when not on a terminal)'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '-y'\t'Do not ask for confirmation (required when not on a terminal)' '--yes'\t'Do not ask for confirmation (required when not on a terminal)' '--ignore-not-found'\t'Count an id that does not exist (404) as done'
             return 0
         case 'ft:crm orgs merge'
             printf '%s\n' '1'
@@ -595,7 +595,7 @@ function __crm_data
         case 'val:crm orgs merge:--source'
             return 0
         case 'flags:crm orgs merge'
-            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--source'\t'Id(s) merged into the target: ID[,ID...] (repeatable)'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--source'\t'Id(s) merged into the target: ID[,ID...] (repeatable)' '-y'\t'Do not ask for confirmation (required when not on a terminal)' '--yes'\t'Do not ask for confirmation (required when not on a terminal)'
             return 0
         case 'ft:crm cases'
             printf '%s\n' '1'
@@ -709,7 +709,7 @@ function __crm_data
             printf '%s\n' '1'
             return 0
         case 'flags:crm cases delete'
-            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '-y'\t'Do not ask for confirmation (required when not on a terminal)' '--yes'\t'Do not ask for confirmation (required when not on a terminal)'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '-y'\t'Do not ask for confirmation (required when not on a terminal)' '--yes'\t'Do not ask for confirmation (required when not on a terminal)' '--ignore-not-found'\t'Count an id that does not exist (404) as done'
             return 0
         case 'ft:crm cases types'
             printf '%s\n' '1'
@@ -800,7 +800,7 @@ function __crm_data
             printf '%s\n' '1'
             return 0
         case 'flags:crm cases types delete'
-            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '-y'\t'Do not ask for confirmation (required when not on a terminal)' '--yes'\t'Do not ask for confirmation (required when not on a terminal)'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '-y'\t'Do not ask for confirmation (required when not on a terminal)' '--yes'\t'Do not ask for confirmation (required when not on a terminal)' '--ignore-not-found'\t'Count an id that does not exist (404) as done'
             return 0
         case 'ft:crm tags'
             printf '%s\n' '1'

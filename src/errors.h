@@ -17,7 +17,8 @@ enum ExitCode : int {
     kExitServer = 7,
     kExitNetwork = 8,
     kExitPartial = 9,
-    kExitInterrupted = 130,
+    kExitInterrupted = 130,  // SIGINT
+    kExitTerminated = 143,   // SIGTERM
 };
 
 // Maps an HTTP status of a failed request to its exit code.
@@ -66,9 +67,10 @@ public:
     explicit PartialFailure(const std::string& message) : Error(message, kExitPartial) {}
 };
 
+// SIGINT or SIGTERM: the exit code is 128 + the signal (130, 143), as a shell reports it.
 class Interrupted : public Error {
 public:
-    Interrupted() : Error("interrupted", kExitInterrupted) {}
+    explicit Interrupted(int signal = 2) : Error(signal == 15 ? "terminated" : "interrupted", 128 + signal) {}
 };
 
 }  // namespace crm

@@ -87,12 +87,10 @@ json::Document build_body(const BodyInput& input, const FileReader& read_file) {
         auto [key, value] = split_field(field, "--typed-field");
         if (!value.empty() && value[0] == '@') value = read_file(value.substr(1));
         json::Value parsed;
-        rapidjson::Document attempt;
-        attempt.Parse<rapidjson::kParseFullPrecisionFlag>(value.data(), value.size());
-        if (!attempt.HasParseError()) {
-            parsed.CopyFrom(attempt, alloc);
-        } else {
-            parsed = json::str(value, alloc);
+        try {
+            parsed.CopyFrom(json::parse(value), alloc);
+        } catch (const json::ParseError&) {
+            parsed = json::str(value, alloc);  // not JSON: a string, as -F documents
         }
         set_path(doc, key, std::move(parsed));
     }

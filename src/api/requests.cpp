@@ -37,6 +37,8 @@ std::string check_filter(const Filter& filter, const std::vector<std::string>& v
         auto split = split_list(value);
         parts.insert(parts.end(), split.begin(), split.end());
     }
+    // An unset shell variable must not widen a filter to everything (CLI.md §7).
+    if (parts.empty()) throw UsageError(fmt::format("--{} is empty; nothing sent", filter.flag));
     if (filter.kind == FilterKind::list) return fmt::format("{}", fmt::join(parts, ","));
     if (values.size() > 1) throw UsageError(fmt::format("--{} takes one value", filter.flag));
     const std::string& value = values.front();
@@ -83,6 +85,7 @@ http::Request list_request(const Resource& resource, const ListParams& params, i
     for (const auto& raw : params.raw) {
         size_t eq = raw.find('=');
         if (eq == std::string::npos || eq == 0) throw UsageError(fmt::format("--filter expects KEY=VALUE, got '{}'", raw));
+        if (eq + 1 == raw.size()) throw UsageError(fmt::format("--filter {} has an empty value; nothing sent", raw));
         q.emplace_back(raw.substr(0, eq), raw.substr(eq + 1));
     }
     return request;

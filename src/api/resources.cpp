@@ -1,6 +1,10 @@
 #include "api/resources.h"
 
+#include "errors.h"
 #include "http/request.h"
+#include "term/report.h"
+
+#include <fmt/format.h>
 
 #include <algorithm>
 
@@ -35,7 +39,7 @@ std::vector<Resource> build() {
                  .id_actions = {{"archive", "PATCH", "archive", true, "Archive leads"},
                                 {"unarchive", "PATCH", "unarchive", true, "Unarchive leads"},
                                 {"convert", "POST", "convert", false,
-                                 "Convert a lead into an opportunity (prints the opportunity)"}}});
+                                 "Convert a lead into an opportunity (prints the opportunity)", "opportunities"}}});
     r.push_back({.name = "opportunities",
                  .aliases = {"opps"},
                  .singular = "opportunity",
@@ -131,8 +135,14 @@ std::vector<std::string> entity_names() {
     return names;
 }
 
-std::string item_path(const Resource& resource, std::string_view id) {
-    return resource.path + "/" + http::percent_encode(id);
+std::string id_segment(std::string_view id) {
+    if (id.find_first_not_of(" \t") == std::string_view::npos)
+        throw UsageError(id.empty() ? "an id is empty; nothing sent" : "an id is blank; nothing sent");
+    if (std::any_of(id.begin(), id.end(), [](unsigned char c) { return c < 0x20 || c == 0x7F; }))
+        throw UsageError(fmt::format("id '{}' has control characters; nothing sent", term::escape_controls(id)));
+    return http::percent_encode(id);
 }
+
+std::string item_path(const Resource& resource, std::string_view id) { return resource.path + "/" + id_segment(id); }
 
 }  // namespace crm::api

@@ -30,6 +30,7 @@ struct IdAction {
     std::string suffix;  // "archive" → {path}/{id}/archive
     bool many;           // accepts several ids (run concurrently)
     std::string help;
+    std::string prints_entity;  // the answer is a record of another entity ("opportunities")
 };
 
 enum Op : unsigned { kList = 1, kGet = 2, kCreate = 4, kUpdate = 8, kDelete = 16, kAll = 31 };
@@ -61,7 +62,12 @@ const Resource* find_entity(std::string_view name);
 // The entity words accepted by tags/forms/bulk for error messages and completions.
 std::vector<std::string> entity_names();
 
-// {path}/{id} with the id percent-encoded (ids are opaque strings).
+// An id as a path segment, percent-encoded (ids are opaque strings). An empty or blank id, or
+// one with control characters, is a UsageError: an unset `$id` must never turn a command on
+// one record into a request on the whole collection (CLI.md §7).
+std::string id_segment(std::string_view id);
+
+// {path}/{id}, the id checked and encoded by id_segment.
 std::string item_path(const Resource& resource, std::string_view id);
 
 }  // namespace crm::api

@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
+#include <limits>
 
 namespace crm::cli {
 
@@ -24,6 +26,15 @@ std::string percent_decode(std::string_view text) {
         }
     }
     return out;
+}
+
+// page and size of --paginate: whole numbers in range, or a usage error (never atoi's 0).
+int paging_number(std::string_view name, const std::string& value, int max) {
+    int n = 0;
+    auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), n);
+    if (error != std::errc() || end != value.data() + value.size() || n < 1 || n > max)
+        throw UsageError(fmt::format("{} must be an integer from 1 to {}, got '{}'", name, max, value));
+    return n;
 }
 
 }  // namespace
@@ -68,9 +79,9 @@ void run_api(Context& ctx, const ApiOptions& o) {
         http::Query rest;
         for (auto& [key, value] : request.query) {
             if (key == "page") {
-                paging.page = std::max(1, std::atoi(value.c_str()));
+                paging.page = paging_number("page", value, std::numeric_limits<int>::max());
             } else if (key == "size") {
-                paging.size = std::clamp(std::atoi(value.c_str()), 1, api::kMaxPageSize);
+                paging.size = paging_number("size", value, api::kMaxPageSize);
             } else {
                 rest.emplace_back(std::move(key), std::move(value));
             }

@@ -1,6 +1,8 @@
 #include "cli/context.h"
 
 #include "errors.h"
+#include "http/interrupt.h"
+#include "http/retry.h"
 #include "version.h"
 
 #include <fmt/format.h>
@@ -105,23 +107,23 @@ namespace {
 // The server's own words: "message" (API gateway and our sandbox), else "error", else the
 // start of the body.
 std::string server_message(const std::string& body) {
-    rapidjson::Document doc;
-    doc.Parse(body.data(), body.size());
-    if (!doc.HasParseError() && doc.IsObject()) {
-        for (const char* key : {"message", "error", "title", "detail"}) {
-            auto it = doc.FindMember(key);
-            if (it != doc.MemberEnd() && it->value.IsString()) return it->value.GetString();
-            if (it != doc.MemberEnd() && it->value.IsObject()) {
-                auto inner = it->value.FindMember("message");
-                if (inner != it->value.MemberEnd() && inner->value.IsString()) return inner->value.GetString();
-            }
+    try {
+        auto doc = json::parse(body);
+        for (const char* path : {"message", "error.message", "error", "title", "detail"}) {
+            if (const auto* value = json::find(doc, path); value && value->IsString()) return value->GetString();
         }
+    } catch (const json::ParseError&) {
+        // not JSON: the start of the text
     }
-    std::string text = body.substr(0, 200);
-    for (char& c : text) {
-        if (c == '\n' || c == '\r') c = ' ';
-    }
-    return text;
+    return body.substr(0, 200);
+}
+
+// A write that may have reached the server before the connection failed: retrying blindly
+// could do it twice (CLI.md §5).
+std::string maybe_done_note(const http::Request& request, const http::Result& result, const std::string& what) {
+    if (http::is_idempotent(request) || !result.request_sent || result.failure == http::Failure::connect) return {};
+    return what.starts_with("cannot create") ? "; the server may have created it; check before retrying"
+                                             : "; the server may have carried it out; check before retrying";
 }
 
 }  // namespace
@@ -129,8 +131,9 @@ std::string server_message(const std::string& body) {
 json::Document Context::check(const http::Request& request, http::Result&& result, const std::string& what) {
     const std::string prefix = what.empty() ? "" : what + ": ";
     if (!result.ok()) {
-        if (result.failure == http::Failure::aborted) throw Interrupted();
-        throw NetworkError(fmt::format("{}{} {}: {}", prefix, request.method, request.path, result.error));
+        if (result.failure == http::Failure::aborted) throw Interrupted(http::interrupt_signal() ? http::interrupt_signal() : 2);
+        throw NetworkError(fmt::format("{}{} {}: {}{}", prefix, request.method, request.path, result.error,
+                                       maybe_done_note(request, result, what)));
     }
     const auto& response = result.response;
     if (response.status < 200 || response.status >= 300) {
@@ -138,15 +141,14 @@ json::Document Context::check(const http::Request& request, http::Result&& resul
                        response.status == 401 ? "check the key: crm auth status" : "");
     }
     last_body_ = response.body;
-    json::Document doc;
-    if (response.body.find_first_not_of(" \t\r\n") == std::string::npos) return doc;  // null document
-    doc.Parse<rapidjson::kParseFullPrecisionFlag>(response.body.data(), response.body.size());
-    if (doc.HasParseError()) {
-        throw Error(fmt::format("{}unreadable response from server (not JSON, HTTP {}, {} {})", prefix,
+    if (response.body.find_first_not_of(" \t\r\n") == std::string::npos) return {};  // null document
+    try {
+        return json::parse(response.body);
+    } catch (const json::ParseError& e) {
+        throw Error(fmt::format("{}unreadable response from server (not JSON: {}; HTTP {}, {} {})", prefix, e.what(),
                                 response.status, request.method, request.path),
                     kExitUnexpected);
     }
-    return doc;
 }
 
 std::optional<json::Document> Context::call(const http::Request& request, const std::string& what) {

@@ -84,29 +84,46 @@ void run_update(Context& ctx, const api::Resource& resource, const std::string& 
         print_item(ctx, *doc, resource.columns);
 }
 
-void run_delete(Context& ctx, const api::Resource& resource, const std::vector<std::string>& ids, bool yes) {
-    std::string what = ids.size() == 1 ? fmt::format("{} {}", resource.singular, ids[0])
-                                       : fmt::format("{} {} ({})", ids.size(), resource.name, fmt::join(ids, ", "));
-    confirm_or_throw(ctx, yes, fmt::format("Delete {}?", what));
+namespace {
+
+// "lead 42", or "3 leads (1, 2, 3)" with at most the first ten ids (CLI.md §7).
+std::string describe_ids(const api::Resource& resource, const std::vector<std::string>& ids) {
+    constexpr size_t kShown = 10;
+    if (ids.size() == 1) return fmt::format("{} {}", resource.singular, ids[0]);
+    const auto shown = static_cast<std::ptrdiff_t>(std::min(ids.size(), kShown));
+    std::string more = ids.size() > kShown ? fmt::format(", … and {} more", ids.size() - kShown) : "";
+    return fmt::format("{} {} ({}{})", ids.size(), resource.name, fmt::join(ids.begin(), ids.begin() + shown, ", "), more);
+}
+
+}  // namespace
+
+void run_delete(Context& ctx, const api::Resource& resource, const std::vector<std::string>& ids,
+                const DestructiveOptions& options) {
     run_for_ids(
         ctx, ids, [&](const std::string& id) { return http::Request{.method = "DELETE", .path = api::item_path(resource, id)}; },
         resource.singular, resource.columns,
-        {.verb = "delete", .print_records = false, .deleting = true, .done_verb = "Deleted"});
+        {.verb = "delete",
+         .print_records = false,
+         .deleting = true,
+         .ignore_not_found = options.ignore_not_found,
+         .done_verb = "Deleted",
+         .confirm = fmt::format("Delete {}?", describe_ids(resource, ids)),
+         .yes = options.yes});
 }
 
 void run_id_action(Context& ctx, const api::Resource& resource, const api::IdAction& action,
-                   const std::vector<std::string>& ids) {
+                   const std::vector<std::string>& ids, bool ignore_not_found) {
     run_for_ids(
         ctx, ids,
         [&](const std::string& id) {
             return http::Request{.method = action.method, .path = api::item_path(resource, id) + "/" + action.suffix};
         },
-        resource.singular, action.name == "convert" ? entity("opportunities").columns : resource.columns,
-        {.verb = action.name});
+        resource.singular, action.prints_entity.empty() ? resource.columns : entity(action.prints_entity).columns,
+        {.verb = action.name, .ignore_not_found = ignore_not_found});
 }
 
 void run_merge(Context& ctx, const api::Resource& resource, const std::string& target,
-               const std::vector<std::string>& sources) {
+               const std::vector<std::string>& sources, bool yes) {
     std::vector<std::string> ids;
     for (const auto& s : sources) {
         for (auto& id : api::split_list(s)) ids.push_back(std::move(id));
@@ -117,11 +134,17 @@ void run_merge(Context& ctx, const api::Resource& resource, const std::string& t
     json::Document body(rapidjson::kObjectType);
     auto& alloc = body.GetAllocator();
     json::Value list(rapidjson::kArrayType);
-    for (const auto& id : ids) list.PushBack(json::str(id, alloc), alloc);
+    for (const auto& id : ids) {
+        api::id_segment(id);  // the same checks as an id in a path: nothing blank or with controls
+        list.PushBack(json::str(id, alloc), alloc);
+    }
     body.AddMember("sourceId", list, alloc);
     api::stamp_identity(body, identity(ctx), api::Stamp::update);
-    if (auto doc = ctx.call(with_body("POST", api::item_path(resource, target) + "/merge", body),
-                            fmt::format("cannot merge into {} {}", resource.singular, target)))
+    const http::Request request = with_body("POST", api::item_path(resource, target) + "/merge", body);
+    // The sources are deleted: as destructive as a delete (CLI.md §7).
+    confirm_or_throw(ctx, yes, fmt::format("Merge {} into {} {}? The sources are deleted.", describe_ids(resource, ids),
+                                           resource.singular, target));
+    if (auto doc = ctx.call(request, fmt::format("cannot merge into {} {}", resource.singular, target)))
         print_item(ctx, *doc, resource.columns);
 }
 

@@ -17,11 +17,17 @@ void run_list(Context& ctx, const api::Resource& resource, const api::ListParams
 void run_get(Context& ctx, const api::Resource& resource, const std::vector<std::string>& ids);
 void run_create(Context& ctx, const api::Resource& resource, const api::BodyInput& input);
 void run_update(Context& ctx, const api::Resource& resource, const std::string& id, const api::BodyInput& input);
-void run_delete(Context& ctx, const api::Resource& resource, const std::vector<std::string>& ids, bool yes);
+// --yes and --ignore-not-found of the commands that delete (CLI.md §7).
+struct DestructiveOptions {
+    bool yes = false;
+    bool ignore_not_found = false;
+};
+void run_delete(Context& ctx, const api::Resource& resource, const std::vector<std::string>& ids,
+                const DestructiveOptions& options);
 void run_id_action(Context& ctx, const api::Resource& resource, const api::IdAction& action,
-                   const std::vector<std::string>& ids);
+                   const std::vector<std::string>& ids, bool ignore_not_found);
 void run_merge(Context& ctx, const api::Resource& resource, const std::string& target,
-               const std::vector<std::string>& sources);
+               const std::vector<std::string>& sources, bool yes);
 
 // Opportunities.
 struct StatusOptions {

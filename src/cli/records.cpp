@@ -43,20 +43,33 @@ long total_of(const json::Value& doc) {
 // behind the others, few enough that memory stays a few pages whatever the export's size.
 constexpr long kPagesInFlight = 4;
 
+// A page this long is "full" when no size was asked: the usual default of such APIs. Only the
+// "showing N" hint uses it.
+constexpr long kUsualPageSize = 10;
+
 // Following pages: large pages mean fewer round trips; the API allows up to 1000.
 std::optional<int> page_size(const Paging& paging) {
     if (paging.size || !(paging.all || paging.limit)) return paging.size;
     return static_cast<int>(std::min<long>(paging.limit.value_or(api::kMaxPageSize), api::kMaxPageSize));
 }
 
+long ceil_div(long a, long b) { return (a + b - 1) / b; }
+
 }  // namespace
 
+// The end rule of CLI.md §2. The reference documents neither a total nor a next link, and a
+// server may serve fewer records per page than asked: a first page shorter than asked (and not
+// empty) shows the size the server really serves. The walk ends at an empty page or at a page
+// shorter than that served size, never earlier; a total, when a server sends one, only decides
+// how many pages to fetch at once.
 void walk_pages(Context& ctx, http::Client& client, const PageRequest& make, const Paging& paging,
                 const std::string& what, const OnPage& on_page) {
     const bool follow = paging.all || paging.limit;
     const std::optional<int> size = page_size(paging);
+    long served = size.value_or(0);  // the page size the server has shown it serves
     long fetched = 0;
     long total = -1;
+    bool first = true;
     // One page, in order; false when the listing is over.
     auto take = [&](const http::Request& request, http::Result&& result) {
         auto doc = ctx.check(request, std::move(result), what);
@@ -65,22 +78,24 @@ void walk_pages(Context& ctx, http::Client& client, const PageRequest& make, con
             throw Error(fmt::format("unexpected response to {} {}: no \"items\" array", request.method, request.path),
                         kExitUnexpected);
         }
-        fetched += items->Size();
+        const auto count = static_cast<long>(items->Size());
+        if (first && count > 0 && count < served) served = count;  // the server caps the page size
+        first = false;
+        fetched += count;
         total = total_of(doc);
-        const bool full = !items->Empty() && static_cast<long>(items->Size()) >= size.value_or(1);
-        return on_page(*items) && follow && full && !(paging.limit && fetched >= *paging.limit);
+        const bool more = on_page(*items);
+        return more && follow && count > 0 && count >= served && !(paging.limit && fetched >= *paging.limit);
     };
 
     int page = paging.page;
-    const http::Request first = make(page, size);
-    bool more = take(first, client.send(first));
+    const http::Request first_request = make(page, size);
+    bool more = take(first_request, client.send(first_request));
     while (more) {
-        long batch = 1;  // without a total, one page at a time until a short one
+        long batch = 1;  // without a total, one page at a time
         if (total >= 0) {
-            long left = (total + *size - 1) / *size - page;
-            if (paging.limit) left = std::min(left, (*paging.limit - fetched + *size - 1) / *size);
-            if (left <= 0) break;
-            batch = std::min(left, kPagesInFlight);
+            long left = ceil_div(total, served) - page;
+            if (paging.limit) left = std::min(left, ceil_div(*paging.limit - fetched, served));
+            batch = std::clamp(left, 1L, kPagesInFlight);  // a total that under-reports still gets a page
         }
         std::vector<http::Request> requests;
         for (long i = 1; i <= batch; ++i) requests.push_back(make(page + static_cast<int>(i), size));
@@ -122,30 +137,65 @@ void stream_pages(Context& ctx, const PageRequest& make, const Paging& paging,
         return true;
     });
     if (renderer) renderer->end_list();
+    // One page of a longer list, shown to a person: say how to get the rest (CLI.md §2).
+    const bool one_page = !paging.all && !paging.limit;
+    const bool full = paging.size ? shown >= *paging.size : shown >= kUsualPageSize;
+    if (one_page && full && ctx.io().stdout_tty() && !ctx.globals().quiet)
+        ctx.report().note(fmt::format("showing {}; use --all or --limit N for more", shown));
 }
+
+namespace {
+
+bool stops_everything(const http::Result& result) {
+    return result.ok() && (result.response.status == 401 || result.response.status == 403);
+}
+
+// The exit code of a multi-id run with failures (CLI.md §5): the class every id failed for,
+// 3 whenever the key was refused (the run stopped there), else 9 for mixed outcomes.
+int exit_of(const std::vector<int>& failure_codes, size_t ids) {
+    if (std::find(failure_codes.begin(), failure_codes.end(), kExitAuth) != failure_codes.end()) return kExitAuth;
+    const bool all_failed = failure_codes.size() == ids;
+    const bool one_class = std::adjacent_find(failure_codes.begin(), failure_codes.end(), std::not_equal_to<>()) ==
+                           failure_codes.end();
+    return all_failed && one_class ? failure_codes.front() : kExitPartial;
+}
+
+}  // namespace
 
 void run_for_ids(Context& ctx, const std::vector<std::string>& ids,
                  const std::function<http::Request(const std::string& id)>& make, const std::string& singular,
                  const std::vector<std::string>& default_columns, const ManyOptions& options) {
-    std::vector<http::Request> requests;
+    std::vector<http::Request> requests;  // built first: a bad id is refused before anything is sent
     requests.reserve(ids.size());
     for (const auto& id : ids) requests.push_back(make(id));
+    if (!options.confirm.empty()) confirm_or_throw(ctx, options.yes, options.confirm);
     if (ctx.globals().dry_run) {
         for (const auto& request : requests) ctx.print_dry_run(request);
         return;
     }
 
+    http::Client& client = ctx.client();
     std::vector<std::optional<http::Result>> results(ids.size());
-    ctx.client().send_many(requests, 4, [&](size_t index, http::Result&& result) { results[index] = std::move(result); });
+    client.send_many(requests, 4, [&](size_t index, http::Result&& result) {
+        if (stops_everything(result)) client.stop_sending();
+        results[index] = std::move(result);
+    });
 
     const bool single = ids.size() == 1;
     std::unique_ptr<render::Renderer> renderer;  // several ids print as one list
-    size_t failed = 0;
+    std::vector<int> failure_codes;
+    size_t not_sent = 0;
     for (size_t i = 0; i < ids.size(); ++i) {
         http::Result& result = *results[i];
+        if (result.failure == http::Failure::not_sent) {
+            ++not_sent;
+            failure_codes.push_back(kExitAuth);
+            continue;
+        }
         try {
+            const bool not_found = result.ok() && result.response.status == 404;
             // A 404 on a retried delete: the first try may have worked; the record is gone as asked.
-            const bool gone = options.deleting && result.ok() && result.response.status == 404 && result.attempts > 1;
+            const bool gone = not_found && (options.ignore_not_found || (options.deleting && result.attempts > 1));
             if (!gone) {
                 auto doc = ctx.check(requests[i], std::move(result),
                                      fmt::format("cannot {} {} {}", options.verb, singular, ids[i]));
@@ -162,18 +212,25 @@ void run_for_ids(Context& ctx, const std::vector<std::string>& ids,
                 }
             }
             if (!options.done_verb.empty() && !ctx.globals().quiet)
-                ctx.io().err() << options.done_verb << ' ' << singular << ' ' << ids[i] << '\n';
+                ctx.report().note(fmt::format("{} {} {}", options.done_verb, singular, ids[i]));
+        } catch (const Interrupted&) {
+            throw;  // SIGINT/SIGTERM: 130/143 whatever else happened
         } catch (const Error& e) {
             if (single) throw;  // one id: its own error line and exit code
-            ++failed;
-            ctx.io().err() << "crm: " << e.what() << '\n';
+            failure_codes.push_back(e.exit_code());
+            ctx.report().error(problem_of(e, ids[i]));
         }
     }
     if (renderer) {
         renderer->end_page();
         renderer->end_list();
     }
-    if (failed > 0) throw PartialFailure(fmt::format("{} of {} ids failed", failed, ids.size()));
+    if (failure_codes.empty()) return;
+    std::string message = fmt::format("{} of {} ids failed", failure_codes.size(), ids.size());
+    if (not_sent > 0) message += fmt::format(" ({} not sent: the key was refused)", not_sent);
+    const int code = exit_of(failure_codes, ids.size());
+    if (code == kExitPartial) throw PartialFailure(message);
+    throw Error(message, code);
 }
 
 void confirm_or_throw(Context& ctx, bool yes, const std::string& question) {

@@ -38,15 +38,20 @@ const json::Value& item_of(const json::Value& doc);
 // Prints one record response (respects --raw).
 void print_item(Context& ctx, const json::Document& doc, const std::vector<std::string>& default_columns);
 
-// One request per id, concurrently over one connection pool. Successful records are printed
-// in the order of the ids (as a list when there are several, unless `quiet_success`); each
-// failure is reported on stderr. A single id fails with its own error; several throw
-// PartialFailure (exit 9) when any failed. `describe` names an id in messages.
+// One request per id, concurrently over one connection pool. Every id is checked and every
+// request built before anything is sent (and before `confirm` is asked). Successful records
+// are printed in the order of the ids (as a list when there are several); each failure is
+// reported on stderr. A 401/403 stops the run: nothing more is sent. A single id fails with its
+// own error; several fail with the class every id failed for (all 404 → 4), 3 when the key
+// was refused, else 9 (CLI.md §5). SIGINT/SIGTERM → Interrupted.
 struct ManyOptions {
     std::string verb = "get";  // "cannot <verb> <singular> <id>" on failure
     bool print_records = true;
-    bool deleting = false;   // a 404 after a retry counts as done (the first try may have worked)
-    std::string done_verb;   // "Deleted" → "Deleted lead 42" on stderr, unless --quiet
+    bool deleting = false;          // a 404 after a retry counts as done (the first try may have worked)
+    bool ignore_not_found = false;  // --ignore-not-found: any 404 counts as done
+    std::string done_verb;          // "Deleted" → "Deleted lead 42" on stderr, unless --quiet
+    std::string confirm;            // destructive: this question, or --yes (confirm_or_throw)
+    bool yes = false;
 };
 void run_for_ids(Context& ctx, const std::vector<std::string>& ids,
                  const std::function<http::Request(const std::string& id)>& make, const std::string& singular,

@@ -73,17 +73,22 @@ void run_tags_update(Context& ctx, const TagOptions& o) {
     std::string path = tag_path(o);
     if (!o.label && !o.color) throw UsageError("nothing to update: give --label and/or --color");
     auto body = tag_body(ctx, o, false);
-    if (auto doc = ctx.call({.method = "PATCH", .path = path + "/" + http::percent_encode(o.id), .body = json::write(body)},
+    if (auto doc = ctx.call({.method = "PATCH", .path = path + "/" + api::id_segment(o.id), .body = json::write(body)},
                             fmt::format("cannot update {} tag {}", o.entity, o.id)))
         print_item(ctx, *doc, kTagColumns);
 }
 
 void run_tags_delete(Context& ctx, const TagOptions& o) {
     std::string path = tag_path(o);
-    confirm_or_throw(ctx, o.yes, fmt::format("Delete {} tag(s) {}?", o.entity, fmt::join(o.ids, ", ")));
     run_for_ids(
-        ctx, o.ids, [&](const std::string& id) { return http::Request{.method = "DELETE", .path = path + "/" + http::percent_encode(id)}; },
-        "tag", kTagColumns, {.verb = "delete", .print_records = false, .deleting = true, .done_verb = "Deleted"});
+        ctx, o.ids, [&](const std::string& id) { return http::Request{.method = "DELETE", .path = path + "/" + api::id_segment(id)}; },
+        "tag", kTagColumns,
+        {.verb = "delete",
+         .print_records = false,
+         .deleting = true,
+         .done_verb = "Deleted",
+         .confirm = fmt::format("Delete {} tag(s) {}?", o.entity, fmt::join(o.ids, ", ")),
+         .yes = o.yes});
 }
 
 void run_forms_get(Context& ctx, const std::string& entity) {

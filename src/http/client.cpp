@@ -40,6 +40,8 @@ public:
         run(requests, static_cast<size_t>(std::max(parallel, 1)), on_done);
     }
 
+    void stop_sending() override { stopping_ = true; }
+
 private:
     struct Waiting {
         size_t index;
@@ -69,9 +71,11 @@ private:
     double retry_tokens_;
     // Every transfer waits for this after a 429: the limit is the server's, not one transfer's.
     Clock::time_point paused_until_{};
+    bool stopping_ = false;  // stop_sending() was called during the current run
 };
 
 void CurlClient::run(std::span<const Request> requests, size_t parallel, const OnDone& on_done) {
+    stopping_ = false;
     // A multi handle per call keeps a send() made from inside on_done apart from the outer
     // call's transfers; connections still pool through the share.
     MultiPtr multi = make_multi();
@@ -98,6 +102,19 @@ void CurlClient::run(std::span<const Request> requests, size_t parallel, const O
                 on_done(job.index, std::move(result));
             }
             return;
+        }
+
+        if (stopping_) {
+            for (const Waiting& job : waiting) {
+                Result result;
+                result.failure = Failure::not_sent;
+                result.error = "not sent: the command stopped";
+                result.attempts = job.attempts;
+                --remaining;
+                on_done(job.index, std::move(result));
+            }
+            waiting.clear();
+            if (remaining == 0) break;
         }
 
         auto now = Clock::now();

@@ -47,6 +47,11 @@ public:
     // retries). A 429 with Retry-After pauses every transfer, not just the one that got it.
     virtual void send_many(const std::vector<Request>& requests, int parallel,
                            const std::function<void(size_t, Result&&)>& on_done) = 0;
+
+    // Called from on_done: start nothing more in this send_many. Transfers in flight finish
+    // (their outcome must be known); the rest end as Failure::not_sent. A 401 or 403 makes
+    // every later request fail the same way (CLI.md §5).
+    virtual void stop_sending() = 0;
 };
 
 std::unique_ptr<Client> make_client(ClientConfig config);

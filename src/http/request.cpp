@@ -32,6 +32,7 @@ std::string_view failure_name(Failure failure) {
         case Failure::tls: return "tls";
         case Failure::too_large: return "too_large";
         case Failure::aborted: return "aborted";
+        case Failure::not_sent: return "not sent";
         case Failure::other: return "other";
     }
     return "other";

@@ -35,7 +35,8 @@ enum class Failure {
     dropped,    // connection closed or reset after the request was sent, no answer
     tls,
     too_large,  // response exceeded the size cap
-    aborted,    // interrupted (SIGINT)
+    aborted,    // interrupted (SIGINT, SIGTERM)
+    not_sent,   // never sent: the caller stopped the run (Client::stop_sending)
     other,
 };
 

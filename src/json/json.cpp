@@ -24,11 +24,37 @@ std::pair<size_t, size_t> locate(std::string_view text, size_t offset) {
     return {line, column};
 }
 
+// The offset where nesting first goes deeper than kMaxDepth, or npos. Brackets inside strings
+// do not count; the parser checks everything else.
+size_t too_deep_at(std::string_view text) {
+    size_t depth = 0;
+    bool in_string = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > kMaxDepth) return i;
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return std::string_view::npos;
+}
+
 }  // namespace
 
 Document parse(std::string_view text, bool lenient) {
+    if (size_t at = too_deep_at(text); at != std::string_view::npos) {
+        auto [line, column] = locate(text, at);
+        throw ParseError(fmt::format("line {}, column {}: nested deeper than {} levels", line, column, kMaxDepth), line,
+                         column);
+    }
     Document doc;
-    constexpr unsigned kStrict = rapidjson::kParseFullPrecisionFlag;
+    constexpr unsigned kStrict = rapidjson::kParseFullPrecisionFlag | rapidjson::kParseIterativeFlag;
     constexpr unsigned kLenient = kStrict | rapidjson::kParseCommentsFlag | rapidjson::kParseTrailingCommasFlag;
     if (lenient) {
         doc.Parse<kLenient>(text.data(), text.size());

@@ -24,8 +24,13 @@ private:
     size_t line_, column_;
 };
 
-// Parses text. `lenient` also accepts // and /* */ comments and trailing commas, as found in
-// the API reference's examples. Throws ParseError "line L, column C: <reason>".
+// Nesting deeper than this is refused before parsing: every writer and copy of a value recurses,
+// and no record of the API comes near it.
+inline constexpr size_t kMaxDepth = 512;
+
+// Parses text (iteratively: hostile nesting cannot exhaust the stack). `lenient` also accepts
+// // and /* */ comments and trailing commas, as found in the API reference's examples. Throws
+// ParseError "line L, column C: <reason>", also for nesting deeper than kMaxDepth.
 Document parse(std::string_view text, bool lenient = false);
 
 std::string write(const Value& value, bool pretty = false);

@@ -93,7 +93,7 @@ TEST_CASE("contacts and orgs: CRUD, filters, merge moves references", "[e2e][dir
     CHECK(parse(crm(sandbox, {"contacts", "list", "--ids", target, "-o", "json"}).out).Size() == 1);
     CHECK(parse(crm(sandbox, {"orgs", "list", "--address", "main", "-o", "json"}).out).Size() == 1);
 
-    auto merged = crm(sandbox, {"contacts", "merge", target, "--source", source, "-o", "json"});
+    auto merged = crm(sandbox, {"contacts", "merge", target, "--source", source, "-o", "json", "--yes"});
     INFO(merged.err);
     REQUIRE(merged.exit_code == 0);
     auto contact = get(sandbox, "contacts", target);
@@ -101,9 +101,9 @@ TEST_CASE("contacts and orgs: CRUD, filters, merge moves references", "[e2e][dir
     CHECK(crm(sandbox, {"contacts", "get", source}).exit_code == 4);
     CHECK(str(get(sandbox, "leads", lead)["contactId"]) == target);
 
-    REQUIRE(crm(sandbox, {"orgs", "merge", org, "--source", org2}).exit_code == 0);
+    REQUIRE(crm(sandbox, {"orgs", "merge", org, "--source", org2, "--yes"}).exit_code == 0);
     CHECK(str(get(sandbox, "leads", lead)["organizationId"]) == org);
-    CHECK(crm(sandbox, {"orgs", "merge", org, "--source", org}).exit_code == 2);
+    CHECK(crm(sandbox, {"orgs", "merge", org, "--source", org, "--yes"}).exit_code == 2);
 
     REQUIRE(crm(sandbox, {"orgs", "update", org, "-f", "industry=Technology"}).exit_code == 0);
     CHECK(str(get(sandbox, "orgs", org)["industry"]) == "Technology");
@@ -260,7 +260,7 @@ TEST_CASE("every entity's writes: the read-only key is refused (exit 3), invalid
         {"opps", "stage", opp, "stage-xyz"},
         {"opps", "delete", opp, "--yes"},
         {"contacts", "create", "-f", "name=x"},
-        {"contacts", "merge", contact, "--source", other},
+        {"contacts", "merge", contact, "--source", other, "--yes"},
         {"orgs", "update", org, "-f", "name=x"},
         {"cases", "update", kase, "-f", "title=x"},
         {"cases", "types", "create", "-f", "label=x"},
