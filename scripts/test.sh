@@ -1,8 +1,19 @@
 #!/usr/bin/env bash
 # Configure (Release, warnings as errors), build with -j2 and run the whole test suite.
+#   scripts/test.sh            the suite on a Release build in build/
+#   scripts/test.sh --asan     the same suite on an ASan+UBSan build in build-asan/
+# BUILD_DIR overrides the build directory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+flags=(-DCMAKE_BUILD_TYPE=Release -DCRM_WERROR=ON)
 build=${BUILD_DIR:-build}
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCRM_WERROR=ON
+if [[ ${1:-} == --asan ]]; then
+    build=${BUILD_DIR:-build-asan}
+    # -O1 keeps sanitized runs quick enough for CI; every report is fatal (halt_on_error).
+    flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -DCRM_WERROR=ON -DCRM_SANITIZE=ON)
+    export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:strict_string_checks=1}
+    export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
+fi
+cmake -S . -B "$build" -G Ninja "${flags[@]}"
 cmake --build "$build" -j2
 ctest --test-dir "$build" --output-on-failure -j2 --timeout 300

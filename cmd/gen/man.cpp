@@ -28,8 +28,11 @@ const std::vector<Item>& exit_statuses() {
         {std::to_string(kExitRateLimited), "Rate limited: HTTP 429 still after the retries."},
         {std::to_string(kExitServer), "Server error: 5xx still after the retries."},
         {std::to_string(kExitNetwork), "Network: cannot connect, timeout, TLS failure."},
-        {std::to_string(kExitPartial), "Partial failure: a command on several ids (or bulk) where some ids failed."},
-        {std::to_string(kExitInterrupted), "Interrupted (SIGINT); a bulk run flushes its journal first."},
+        {std::to_string(kExitPartial),
+         "Partial failure: a command on several ids (or bulk) where ids failed for different reasons, or some "
+         "succeeded. When every id failed for the same reason, the exit code is that reason's (all 404: 4)."},
+        {std::to_string(kExitInterrupted), "Interrupted (SIGINT); journals, summaries and --failed-out are written first."},
+        {std::to_string(kExitTerminated), "Terminated (SIGTERM), handled like SIGINT."},
     };
     return items;
 }

@@ -98,3 +98,23 @@ TEST_CASE("the profile's user and tenant fill creator, lastUpdatedBy and tenantI
     stamp_identity(nobody, Identity{}, Stamp::create);
     CHECK(json::write(nobody) == "{}");
 }
+
+TEST_CASE("a dotted path nests at every dot, however deep", "[body]") {
+    BodyInput in;
+    in.fields = {"a.b.c.d=1"};
+    in.typed_fields = {"w.x.y.z=2"};
+    CHECK(body(in) == R"({"a":{"b":{"c":{"d":"1"}}},"w":{"x":{"y":{"z":2}}}})");
+}
+
+TEST_CASE("hostile bodies: too deep, NUL bytes, invalid JSON are usage errors", "[body][hostile]") {
+    BodyInput deep;
+    deep.data = std::string(100000, '[');
+    CHECK_THROWS_AS(build_body(deep, fake_files({})), UsageError);
+    BodyInput nul;
+    nul.data = std::string("{\"title\":\"a\0b\"}", 15);
+    CHECK_THROWS_AS(build_body(nul, fake_files({})), UsageError);
+    // -F takes a value too deep to be JSON as the string it is.
+    BodyInput typed;
+    typed.typed_fields = {"t=" + std::string(600, '[')};
+    CHECK(body(typed) == "{\"t\":\"" + std::string(600, '[') + "\"}");
+}

@@ -35,3 +35,18 @@ TEST_CASE("scalar_text for tables and csv", "[json]") {
     CHECK(json::scalar_text(doc["a"]) == R"([1,"2"])");
     CHECK(json::scalar_text(doc["o"]) == R"({"k":1})");
 }
+
+TEST_CASE("parse refuses nesting deeper than kMaxDepth, with its place, and never recurses", "[json][hostile]") {
+    const std::string ok = std::string(json::kMaxDepth, '[') + std::string(json::kMaxDepth, ']');
+    CHECK(json::parse(ok).IsArray());
+    try {
+        json::parse("\n" + std::string(200000, '['));
+        FAIL("no error");
+    } catch (const json::ParseError& e) {
+        CHECK(e.line() == 2);
+        CHECK(e.column() == json::kMaxDepth + 1);
+        CHECK(std::string(e.what()).find("nested deeper than 512 levels") != std::string::npos);
+    }
+    // Brackets inside strings are text, not nesting.
+    CHECK(json::parse("{\"s\":\"" + std::string(2000, '[') + "\\\"\"}").IsObject());
+}
