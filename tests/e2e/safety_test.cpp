@@ -9,6 +9,7 @@
 
 #include <csignal>
 #include <sstream>
+#include <unistd.h>
 
 using namespace crmtest;
 
@@ -310,4 +311,34 @@ TEST_CASE("hostile input: deep nesting, NUL bytes, huge and invalid bodies", "[e
     auto bytes = crm(sandbox, {"leads", "create", "-f", "title=\xff\xfe\x01\x1b[2J"});
     CHECK(bytes.exit_code >= 0);
     CHECK(bytes.exit_code < 10);
+}
+
+TEST_CASE("a one-page list on a terminal says how to get the rest; a merge asks first", "[e2e][safety][tty]") {
+    if (::access("/usr/bin/script", X_OK) != 0) {
+        WARN("SKIP: util-linux script is not installed");
+        return;
+    }
+    SandboxProcess sandbox({"--log"});
+    for (int i = 0; i < 6; ++i) create_lead(sandbox, fmt::format("lead {}", i));
+    // script(1) gives crm a real terminal; its stdin feeds the answer to a prompt.
+    auto in_pty = [&](const std::string& args, const std::string& answer = "") {
+        RunOptions options = env_for(sandbox);
+        options.stdin_data = answer;
+        return run({"/usr/bin/script", "-qec", std::string(CRM_BIN) + " " + args, "/dev/null"}, options);
+    };
+    CHECK(in_pty("leads list --size 5").out.find("showing 5; use --all or --limit N for more") != std::string::npos);
+    CHECK(in_pty("leads list --size 10").out.find("showing") == std::string::npos);  // 6 of 10: that is all
+    CHECK(in_pty("leads list --all --size 5").out.find("showing") == std::string::npos);
+    CHECK(crm(sandbox, {"leads", "list", "--size", "5"}).err.find("showing") == std::string::npos);  // not for pipes
+
+    auto contact = [&](const std::string& name) {
+        auto r = crm(sandbox, {"contacts", "create", "-f", "name=" + name, "-o", "json"});
+        REQUIRE(r.exit_code == 0);
+        return std::string(parse(r.out)["id"].GetString());
+    };
+    std::string target = contact("Target"), source = contact("Source");
+    auto declined = in_pty("contacts merge " + target + " --source " + source, "n\n");
+    CHECK(declined.out.find("The sources are deleted. [y/N]") != std::string::npos);
+    CHECK(declined.exit_code == 2);
+    CHECK(logged(sandbox, "POST /directory/contacts/" + target + "/merge") == 0);
 }
