@@ -10,7 +10,9 @@ build=${BUILD_DIR:-build}
 if [[ ${1:-} == --asan ]]; then
     build=${BUILD_DIR:-build-asan}
     # -O1 keeps sanitized runs quick enough for CI; every report is fatal (halt_on_error).
-    flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -DCRM_WERROR=ON -DCRM_SANITIZE=ON)
+    # Warnings are the Release build's job: GCC's flow analysis under the sanitizers reports
+    # false maybe-uninitialized warnings inside libstdc++ (std::regex).
+    flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -DCRM_WERROR=OFF -DCRM_SANITIZE=ON)
     export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:strict_string_checks=1}
     export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 fi
