@@ -47,10 +47,10 @@ int run(int argc, char** argv, term::Io& io) {
     }
 }
 
-// SIGINT only raises the client's interrupt flag: transfers end as Failure::aborted, so a bulk
-// run flushes its journal, prints its summary and exits 130. SA_RESETHAND: a second Ctrl-C
-// kills at once.
-void on_sigint(int) { crm::http::request_interrupt(); }
+// SIGINT and SIGTERM only raise the client's interrupt flag: transfers end as Failure::aborted,
+// so a bulk run flushes its journal, prints its summary and exits 130 (SIGINT) or 143
+// (SIGTERM). SA_RESETHAND: a second Ctrl-C kills at once.
+void on_sigint(int signal) { crm::http::request_interrupt(signal); }
 
 void install_sigint_handler() {
     struct sigaction action {};
@@ -58,6 +58,7 @@ void install_sigint_handler() {
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESETHAND;
     sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
 }
 
 }  // namespace

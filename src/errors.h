@@ -66,9 +66,10 @@ public:
     explicit PartialFailure(const std::string& message) : Error(message, kExitPartial) {}
 };
 
+// SIGINT (exit 130) or SIGTERM (exit 143): 128 + the signal number.
 class Interrupted : public Error {
 public:
-    Interrupted() : Error("interrupted", kExitInterrupted) {}
+    explicit Interrupted(int exit_code = kExitInterrupted) : Error("interrupted", exit_code) {}
 };
 
 }  // namespace crm
