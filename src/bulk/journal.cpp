@@ -12,7 +12,6 @@
 #include <fcntl.h>
 #include <optional>
 #include <sys/file.h>
-#include <sys/stat.h>
 #include <unistd.h>
 #include <unordered_map>
 

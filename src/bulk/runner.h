@@ -11,7 +11,7 @@
 //  - an answer says every later batch would fare the same: 401/403, or a 2xx that is not the
 //    API's (HTML from a captive portal, error-shaped JSON);
 //  - bisection finds nothing: a rejected batch (400/409/422 …) is split in two to isolate its
-//    bad ids, but once kRejectionsInARow(parallel) = 4 × parallel + 8 answers in a row were
+//    bad ids, but once rejections_in_a_row(parallel) = 4 × parallel + 8 answers in a row were
 //    rejections, with nothing accepted in between, the server is taken to reject every batch:
 //    rejected batches then fail whole. Isolating a few bad ids never comes near the limit (each
 //    split of a batch holding one bad id has a half the server accepts), while a server that
@@ -26,7 +26,6 @@
 
 #include <cstddef>
 #include <functional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -64,6 +63,7 @@ struct RunOptions {
     std::function<void(size_t done, size_t total, size_t retries)> on_progress;
 };
 
+// Enough for a window of rejected batches and their halves while bad ids are being isolated.
 inline size_t rejections_in_a_row(size_t parallel) { return 4 * parallel + 8; }
 
 // The account of a run. failed, unknown, not_found, the deleted ids of this run and the skipped
