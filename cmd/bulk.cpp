@@ -22,14 +22,20 @@ void add_bulk_delete(Tree& tree, CLI::App* group, const api::Resource& r) {
     auto* sub = group->add_subcommand(r.name, fmt::format("Delete many {} in batches", r.name));
     for (const auto& alias : r.aliases) sub->alias(alias);
     sub->add_option("--ids", o.ids, "Ids to delete: ID[,ID...] (repeatable)");
-    sub->add_option("--ids-from", o.ids_from, "Read ids from FILE, one per line (- for stdin)");
-    sub->add_option("--batch-size", o.batch_size, "Ids per request (default 100, at most 1000)")->check(CLI::Range(1, 1000));
-    sub->add_option("--parallel", o.parallel, "Requests in flight at once (default 4)")->check(CLI::Range(1, 16));
-    sub->add_option("--max-delete", o.max_delete, "Refuse (exit 2, nothing sent) when more than N records are selected");
+    sub->add_option("--ids-from", o.ids_from,
+                    "Read ids from FILE (- for stdin): one per line, or crm's json/ndjson list output");
+    sub->add_option("--batch-size", o.batch_size, "Ids per request, 1 to 1000 (default 100)");
+    sub->add_option("--parallel", o.parallel, "Requests in flight at once, 1 to 16 (default 4)");
+    sub->add_option("--max-delete", o.max_delete,
+                    "Refuse (exit 2, nothing sent) when more than N records are selected; N or none "
+                    "(required for a delete by filter off a terminal)");
     sub->add_option("--journal", o.journal, "Record each batch in FILE; a re-run with it skips what was accepted");
     sub->add_option("--failed-out", o.failed_out, "Write the ids that failed (or got no answer) to FILE, one per line");
+    sub->add_flag("--ignore-not-found", o.ignore_not_found, "Ids the server does not find count as deleted");
+    sub->add_flag("--allow-unknown-filter", o.allow_unknown_filter,
+                  "Delete by a --filter KEY the API reference does not list for this entity");
     sub->add_flag("-y,--yes", o.yes, "Do not ask for confirmation (required when not on a terminal)");
-    sub->add_option("--filter", o.filter.raw, "Delete by filter: any list query parameter KEY=VALUE (repeatable)");
+    sub->add_option("--filter", o.filter.raw, "Delete by filter: a list query parameter KEY=VALUE of this entity (repeatable)");
     for (const auto& f : r.filters) {
         if (f.flag == "ids") continue;  // contacts' --ids filter: the same as the id source above
         auto* option = sub->add_option("--" + f.flag, opts->named[f.flag], "Delete by filter: " + f.help);

@@ -68,9 +68,11 @@ public:
 };
 
 // SIGINT or SIGTERM: the exit code is 128 + the signal (130, 143), as a shell reports it.
+// `signal` 0 (none recorded) counts as SIGINT.
 class Interrupted : public Error {
 public:
-    explicit Interrupted(int signal = 2) : Error(signal == 15 ? "terminated" : "interrupted", 128 + signal) {}
+    explicit Interrupted(int signal = 2)
+        : Error(signal == 15 ? "terminated" : "interrupted", 128 + (signal != 0 ? signal : 2)) {}
 };
 
 }  // namespace crm

@@ -9,6 +9,7 @@ namespace crm::bulk {
 struct Batch {
     size_t number = 0;  // unique within a journal, across runs: 1, 2, 3 …
     std::vector<std::string> ids;
+    size_t split_from = 0;  // a half of a rejected batch: that batch's number; 0 otherwise
 };
 
 // Consecutive batches of at most `size` ids, numbered from `first_number`.

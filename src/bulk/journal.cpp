@@ -9,10 +9,9 @@
 #include <cerrno>
 #include <charconv>
 #include <cstring>
-#include <optional>
 #include <fcntl.h>
+#include <optional>
 #include <sys/file.h>
-#include <sys/stat.h>
 #include <unistd.h>
 #include <unordered_map>
 
@@ -20,7 +19,9 @@ namespace crm::bulk {
 
 namespace {
 
-constexpr std::string_view kMagic = "crm bulk delete journal v1:";
+constexpr std::string_view kAnyVersion = "crm bulk delete journal v";
+constexpr std::string_view kMagic = "crm bulk delete journal v2:";
+constexpr std::string_view kJobIds = "job ids:";
 
 std::string one_line(std::string_view text) {
     std::string out(text);
@@ -48,6 +49,29 @@ std::string percent_decode(std::string_view text) {
         }
     }
     return out;
+}
+
+// `prefix` then " id id …", percent-encoded so an id never holds a space or a newline.
+std::string id_record(std::string_view prefix, std::span<const std::string> ids) {
+    std::string text(prefix);
+    for (const auto& id : ids) {
+        text += ' ';
+        text += http::percent_encode(id);
+    }
+    text += '\n';
+    return text;
+}
+
+// The decoded ids of " a b%20c".
+std::vector<std::string> ids_of(std::string_view text) {
+    std::vector<std::string> ids;
+    while (!text.empty()) {
+        auto space = text.find(' ');
+        if (space != 0) ids.push_back(percent_decode(text.substr(0, space)));
+        if (space == std::string_view::npos) break;
+        text.remove_prefix(space + 1);
+    }
+    return ids;
 }
 
 // "sent batch 12: a b" → {12, "a b"}; nullopt when the line is not `<verb> batch N: …`.
@@ -79,13 +103,17 @@ std::string read_all(int fd, const std::string& path) {
     return text;
 }
 
+std::string_view first_line(std::string_view lines) { return lines.substr(0, lines.find('\n')); }
+
 }  // namespace
 
-std::string journal_header(std::string_view entity, std::string_view job) {
-    return fmt::format("{} entity {}, job {}", kMagic, entity, job);
+std::string journal_header(std::string_view entity, const Job& job) {
+    if (!job.filter.empty()) return fmt::format("{} entity {}, job filter {}", kMagic, entity, job.filter);
+    return fmt::format("{} entity {}, job ids", kMagic, entity);
 }
 
-Journal::Journal(const std::string& path, std::string_view entity, std::string_view job) : path_(path) {
+Journal::Journal(const std::string& path, std::string_view entity, const Job& job, Sync sync)
+    : path_(path), sync_(sync) {
     fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
     if (fd_ < 0) throw UsageError(fmt::format("cannot open journal {}: {}", path, std::strerror(errno)));
     if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
@@ -100,46 +128,30 @@ Journal::Journal(const std::string& path, std::string_view entity, std::string_v
         // Only whole lines count: a kill in the middle of a write leaves a torn last line.
         auto whole = text.rfind('\n');
         std::string_view lines = whole == std::string::npos ? std::string_view{} : std::string_view(text).substr(0, whole + 1);
+        std::string_view torn_text(text);
+        if (lines.empty() && !torn_text.starts_with(kMagic) && !kMagic.starts_with(torn_text))
+            throw UsageError(fmt::format("{} is not a crm bulk journal; refusing to write to it", path));
         std::string header = journal_header(entity, job);
-        if (lines.empty()) {
-            // New (or torn before its header was whole): start it afresh; we hold the lock.
-            if (::ftruncate(fd_, 0) != 0)
-                throw Error(fmt::format("cannot write journal {}: {}", path, std::strerror(errno)), kExitUnexpected);
-            append(header + "\n");
+        std::string_view first = first_line(lines);
+        bool job_torn = first.starts_with(kMagic) && first.ends_with(", job ids") && first.size() + 1 == lines.size();
+        if (lines.empty() || job_torn) {
+            // New, or killed before its job record was whole (nothing was sent): start afresh.
+            start(header, job);
             return;
         }
-        if (whole + 1 != text.size()) append("\n");  // end the torn line so the next one starts clean
-        std::string_view first = lines.substr(0, lines.find('\n'));
-        if (first.substr(0, kMagic.size()) != kMagic)
+        if (!first.starts_with(kAnyVersion))
             throw UsageError(fmt::format("{} is not a crm bulk journal; refusing to write to it", path));
+        if (!first.starts_with(kMagic)) {
+            throw UsageError(fmt::format("journal {} was written by another version of crm ({}); this crm reads "
+                                         "v2 journals only: use a new journal file", path, first.substr(0, first.find(':'))));
+        }
         if (first != header) {
             throw UsageError(fmt::format(
                 "journal {} belongs to another job ({}); this run is {}: use a new journal file", path,
                 first.substr(kMagic.size() + 1), std::string_view(header).substr(kMagic.size() + 1)));
         }
-        std::unordered_map<size_t, std::string_view> sent;
-        lines.remove_prefix(first.size() + 1);
-        while (!lines.empty()) {
-            auto end = lines.find('\n');
-            std::string_view line = lines.substr(0, end);
-            lines.remove_prefix(end + 1);
-            for (std::string_view verb : {"sent", "accepted", "failed", "unknown", "split"}) {
-                auto parsed = batch_line(line, verb);
-                if (!parsed) continue;
-                state_.last_batch = std::max(state_.last_batch, parsed->first);
-                if (verb == "sent") sent[parsed->first] = parsed->second;
-                if (verb == "accepted") {
-                    std::string_view ids = sent[parsed->first];
-                    while (!ids.empty()) {
-                        auto space = ids.find(' ');
-                        if (space != 0) state_.accepted.insert(percent_decode(ids.substr(0, space)));
-                        if (space == std::string_view::npos) break;
-                        ids.remove_prefix(space + 1);
-                    }
-                }
-                break;
-            }
-        }
+        if (whole + 1 != text.size()) append("\n");  // end the torn line so the next one starts clean
+        read(lines.substr(first.size() + 1), job);
     } catch (...) {
         ::close(fd_);
         throw;
@@ -150,6 +162,63 @@ Journal::~Journal() {
     if (fd_ >= 0) ::close(fd_);  // closing releases the lock
 }
 
+void Journal::start(std::string_view header, const Job& job) {
+    if (::ftruncate(fd_, 0) != 0)
+        throw Error(fmt::format("cannot write journal {}: {}", path_, std::strerror(errno)), kExitUnexpected);
+    std::string text = std::string(header) + '\n';
+    if (job.filter.empty()) text += id_record(kJobIds, job.ids);
+    append(text);  // one write: the job is recorded whole or not at all
+}
+
+// The records after the header: the job's ids (checked against this run), then the batches.
+void Journal::read(std::string_view lines, const Job& job) {
+    auto next_line = [&lines] {
+        auto line = first_line(lines);
+        lines.remove_prefix(std::min(line.size() + 1, lines.size()));
+        return line;
+    };
+    if (job.filter.empty()) {
+        auto record = next_line();
+        if (!record.starts_with(kJobIds))
+            throw UsageError(fmt::format("journal {} is damaged: its second line is not the job's ids", path_));
+        auto job_ids = ids_of(record.substr(kJobIds.size()));
+        std::unordered_set<std::string_view> in_job(job_ids.begin(), job_ids.end());
+        auto outside = std::ranges::count_if(job.ids, [&](const std::string& id) { return !in_job.contains(id); });
+        if (outside > 0) {
+            auto example = *std::ranges::find_if(job.ids, [&](const std::string& id) { return !in_job.contains(id); });
+            throw UsageError(fmt::format("journal {} belongs to another job: {} of this run's ids are not in it "
+                                         "(such as {}); use a new journal file", path_, outside, http::percent_encode(example)));
+        }
+    }
+    enum class Outcome { none, accepted, settled, unknown };
+    static constexpr std::pair<std::string_view, Outcome> kVerbs[] = {
+        {"sent", Outcome::none},      {"accepted", Outcome::accepted}, {"failed", Outcome::settled},
+        {"split", Outcome::settled}, {"unknown", Outcome::unknown}};
+    std::unordered_map<size_t, std::string_view> sent;
+    std::unordered_map<size_t, Outcome> outcome;
+    while (!lines.empty()) {
+        auto line = next_line();
+        for (auto [verb, result] : kVerbs) {
+            auto parsed = batch_line(line, verb);
+            if (!parsed) continue;
+            state_.last_batch = std::max(state_.last_batch, parsed->first);
+            if (result == Outcome::none) {
+                sent[parsed->first] = parsed->second;
+            } else {
+                outcome[parsed->first] = result;
+            }
+            break;
+        }
+    }
+    for (const auto& [number, ids] : sent) {
+        auto result = outcome.contains(number) ? outcome[number] : Outcome::none;
+        if (result == Outcome::settled) continue;  // failed or split: not carried out
+        auto& into = result == Outcome::accepted ? state_.accepted : state_.unanswered;
+        for (auto& id : ids_of(ids)) into.insert(std::move(id));
+    }
+    std::erase_if(state_.unanswered, [this](const std::string& id) { return state_.accepted.contains(id); });
+}
+
 void Journal::append(const std::string& text) {
     std::string_view rest = text;
     while (!rest.empty()) {
@@ -158,21 +227,14 @@ void Journal::append(const std::string& text) {
         if (n < 0) throw Error(fmt::format("cannot write journal {}: {}", path_, std::strerror(errno)), kExitUnexpected);
         rest.remove_prefix(static_cast<size_t>(n));
     }
-    while (::fsync(fd_) != 0) {
+    while (sync_(fd_) != 0) {
         if (errno != EINTR) throw Error(fmt::format("cannot sync journal {}: {}", path_, std::strerror(errno)), kExitUnexpected);
     }
 }
 
 void Journal::sent(const std::vector<Batch>& batches) {
     std::string text;
-    for (const auto& batch : batches) {
-        text += fmt::format("sent batch {}:", batch.number);
-        for (const auto& id : batch.ids) {
-            text += ' ';
-            text += http::percent_encode(id);
-        }
-        text += '\n';
-    }
+    for (const auto& batch : batches) text += id_record(fmt::format("sent batch {}:", batch.number), batch.ids);
     if (!text.empty()) append(text);
 }
 

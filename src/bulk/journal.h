@@ -1,20 +1,29 @@
 // The journal of a bulk run (--journal FILE): an append-only text file that lets a run killed at
 // any moment be resumed without resending what the server already accepted.
 //
-// Format, one record per line, each line written whole and fsync'ed before the run goes on:
+// Format v2, one record per line, each written whole and fsync'ed before the run goes on:
 //
-//   crm bulk delete journal v1: entity lead, job 0123456789abcdef
-//   sent batch 1: 17 18 19 …             ids percent-encoded, written before the request goes
+//   crm bulk delete journal v2: entity lead, job ids   the header: entity and kind of job
+//   job ids: 17 18 19 …                   the job's id set (an ids job only)
+//   sent batch 1: 17 18 19 …              written before the request goes
 //   accepted batch 1: deleted 98, not found 2
-//   failed batch 2: HTTP 503 …            429/5xx after retries, or not sent at all
-//   unknown batch 3: connection dropped   sent, but no answer: maybe carried out, maybe not
+//   failed batch 2: HTTP 503 …            not carried out: 429/5xx after retries, other 4xx, …
+//   unknown batch 3: connection dropped   sent, but no usable answer: maybe carried out
 //   split batch 4: HTTP 400 …             rejected; its ids follow in two new, smaller batches
 //
-// The header names the entity and the job (a hash of the id set, or of the filter for a delete
-// by filter), so a journal is never applied to a different job. On resume the ids of accepted
-// batches are skipped; every other id (failed, unknown, never answered) is sent again, which is
-// safe because a bulk delete is idempotent. A torn last line (a kill in the middle of a write)
-// is ignored.
+// Ids are percent-encoded. A delete by filter has no "job ids" record: its header names the
+// job as `job filter <hash of the filter>`, since a resumed run matches fewer records.
+//
+// A journal belongs to one job: an ids job accepts a run whose ids are a subset of its "job
+// ids" (the documented `crm X list -o ids | crm bulk delete X --ids-from - --journal J` lists
+// fewer ids once some are deleted); a filter job accepts the same filter. Anything else is
+// refused, as is a journal of another version. On resume the ids of accepted batches are
+// skipped; every other id is sent again, which is safe because a bulk delete is idempotent.
+// Ids of batches sent without a usable answer (an "unknown" line, or none: killed in flight)
+// are remembered: when they now come back not found, that earlier run deleted them.
+//
+// A torn last line (a kill in the middle of a write) is ignored; a journal whose job record is
+// not whole yet (killed while writing it: nothing was sent) is started afresh.
 //
 // While a run uses the journal it holds flock(LOCK_EX): a second run on the same file is
 // refused at once with UsageError (exit 2, nothing sent), so overlapping cron runs never both
@@ -23,8 +32,10 @@
 #include "bulk/batch.h"
 
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
+#include <unistd.h>
 #include <unordered_set>
 #include <vector>
 
@@ -32,37 +43,52 @@ namespace crm::bulk {
 
 // What earlier runs left in the journal.
 struct JournalState {
-    std::unordered_set<std::string> accepted;  // ids of accepted batches
-    size_t last_batch = 0;                      // the highest batch number used so far
+    std::unordered_set<std::string> accepted;    // ids of accepted batches
+    std::unordered_set<std::string> unanswered;  // sent without a usable answer, never accepted
+    size_t last_batch = 0;                        // the highest batch number used so far
+};
+
+// The job a journal belongs to: a delete by filter (the filter's hash), else the ids.
+struct Job {
+    std::string filter;
+    std::span<const std::string> ids;
 };
 
 class Journal {
 public:
+    using Sync = int (*)(int fd);
+
     // Opens (creating it, mode 0600) and locks the file, checks or writes the header, and reads
     // what it holds. Throws UsageError when the file is locked by another run, belongs to
-    // another job, or is not a journal; Error when it cannot be read or written.
-    Journal(const std::string& path, std::string_view entity, std::string_view job);
+    // another job, is of another version or is not a journal; Error when it cannot be read or
+    // written. `sync` makes each record durable (tests count the calls).
+    Journal(const std::string& path, std::string_view entity, const Job& job, Sync sync = ::fsync);
     ~Journal();  // unlocks
     Journal(const Journal&) = delete;
     Journal& operator=(const Journal&) = delete;
 
     const JournalState& state() const { return state_; }
+    const std::string& path() const { return path_; }
 
-    void sent(const std::vector<Batch>& batches);  // one write and one fsync for them all
+    // Each writes its record(s) and syncs once; throws Error when the file cannot take them.
+    void sent(const std::vector<Batch>& batches);
     void accepted(size_t batch, size_t deleted, size_t not_found);
     void failed(size_t batch, std::string_view why);
     void unknown(size_t batch, std::string_view why);
     void split(size_t batch, std::string_view why);
 
 private:
-    void append(const std::string& text);  // writes it whole, then fsync
+    void append(const std::string& text);  // writes it whole, then syncs
+    void start(std::string_view header, const Job& job);
+    void read(std::string_view lines, const Job& job);
 
     std::string path_;
     int fd_ = -1;
+    Sync sync_;
     JournalState state_;
 };
 
-// The header line (without newline) for a job.
-std::string journal_header(std::string_view entity, std::string_view job);
+// The header line (without newline) of a job.
+std::string journal_header(std::string_view entity, const Job& job);
 
 }  // namespace crm::bulk

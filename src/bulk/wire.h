@@ -14,11 +14,15 @@ namespace crm::bulk {
 // is harmless (already deleted ids come back as not found), so the client may retry it.
 http::Request delete_request(const api::Resource& resource, const std::vector<std::string>& ids);
 
-// 2xx → accepted (the body's "notFound" array counts the ids already gone);
+// 2xx with an empty body, or with JSON that is not an error → accepted (the body's "notFound"
+// array names the ids already gone);
+// 2xx with anything else — HTML from a captive portal, other text, `{"error":…}`,
+// `{"statusCode":4xx/5xx,…}` — → unknown, and the run stops: that is not the API answering;
 // 4xx about the content (400, 409, 413, 422 …) → rejected, so the batch is split;
-// 401/403/404/405/408/429 and 5xx (after the client's retries) → failed;
+// 401/403 → failed, and the run stops; 404/405/408/429 and 5xx (after retries) → failed;
 // transport failure → unknown when the request (or an earlier attempt) may have reached the
 // server, failed when it certainly did not.
+// Every answer but an acceptance carries its exit class (CLI.md §5).
 Answer answer_of(const http::Result& result);
 
 }  // namespace crm::bulk

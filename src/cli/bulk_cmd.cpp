@@ -1,5 +1,6 @@
 #include "cli/bulk_cmd.h"
 
+#include "bulk/filter.h"
 #include "bulk/ids.h"
 #include "bulk/journal.h"
 #include "bulk/runner.h"
@@ -13,7 +14,9 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 
@@ -23,9 +26,61 @@ namespace {
 
 constexpr size_t kDryRunIds = 10;      // ids shown by --dry-run
 constexpr size_t kDryRunBatches = 3;   // requests shown by --dry-run
-constexpr size_t kProblemLines = 10;   // failed batches reported one by one
+constexpr size_t kProblemLines = 10;   // problems reported one by one
+constexpr size_t kMaxDeleteLimit = 1'000'000'000;
+
+// The numeric flags, checked.
+struct Limits {
+    size_t batch_size = 100;
+    size_t parallel = 4;
+    std::optional<size_t> max_delete;  // none: no limit
+    bool max_delete_given = false;     // --max-delete N or --max-delete none
+};
+
+// "--batch-size must be an integer from 1 to 1000, got '0'"
+size_t bounded(std::string_view flag, std::string_view text, size_t low, size_t high, std::string_view or_else = "") {
+    size_t value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec == std::errc() && end == text.data() + text.size() && value >= low && value <= high) return value;
+    throw UsageError(fmt::format("{} must be an integer from {} to {}{}, got '{}'", flag, low, high, or_else, text));
+}
+
+Limits limits_of(const BulkDeleteOptions& options) {
+    Limits limits;
+    if (options.batch_size) limits.batch_size = bounded("--batch-size", *options.batch_size, 1, 1000);
+    if (options.parallel) limits.parallel = bounded("--parallel", *options.parallel, 1, 16);
+    if (options.max_delete) {
+        limits.max_delete_given = true;
+        if (*options.max_delete != "none")
+            limits.max_delete = bounded("--max-delete", *options.max_delete, 0, kMaxDeleteLimit, ", or none");
+    }
+    return limits;
+}
 
 bool has_filter(const api::ListParams& filter) { return !filter.named.empty() || !filter.raw.empty(); }
+
+// Everything about a delete by filter that can be refused before anything is sent.
+void check_filter_guards(Context& ctx, const api::Resource& resource, const BulkDeleteOptions& options,
+                         const Limits& limits) {
+    bulk::check_delete_filter(resource, options.filter, options.allow_unknown_filter);
+    api::list_request(resource, options.filter, 1, api::kMaxPageSize);  // a bad filter value sends nothing
+    // A cron job states how much it is willing to delete; a person at a terminal sees the count.
+    if (!limits.max_delete_given && !ctx.io().can_prompt() && !ctx.globals().dry_run) {
+        throw UsageError("a delete by filter off a terminal needs --max-delete N (refuse when more than N match) or "
+                         "--max-delete none; nothing sent");
+    }
+}
+
+// --failed-out is truncated at the start: naming the journal would destroy it.
+void check_failed_out(const BulkDeleteOptions& options) {
+    if (!options.failed_out || !options.journal) return;
+    namespace fs = std::filesystem;
+    std::error_code ignored;
+    auto resolved = [&](const std::string& path) { return fs::weakly_canonical(fs::absolute(path, ignored), ignored); };
+    bool same = fs::equivalent(*options.failed_out, *options.journal, ignored) ||  // hard links, symlinks
+                resolved(*options.failed_out) == resolved(*options.journal);
+    if (same) throw UsageError(fmt::format("--failed-out {} is the journal; give another file; nothing sent", *options.failed_out));
+}
 
 // Every id matching the filter, listed page by page (1000 a page) before anything is deleted,
 // so the listing never races with its own deletions. A dry run reads too: it needs the count.
@@ -53,52 +108,54 @@ bulk::IdSet ids_by_filter(Context& ctx, const api::Resource& resource, const api
 }
 
 bulk::IdSet select_ids(Context& ctx, const api::Resource& resource, const BulkDeleteOptions& options) {
+    if (!options.ids.empty()) return bulk::read_id_lists(options.ids);
+    if (options.ids_from) return bulk::read_ids(file_reader(ctx)(*options.ids_from));
+    return ids_by_filter(ctx, resource, options.filter);
+}
+
+void check_one_source(const BulkDeleteOptions& options) {
     int sources = !options.ids.empty() + options.ids_from.has_value() + has_filter(options.filter);
     if (sources == 0)
         throw UsageError("say which records to delete: --ids, --ids-from FILE|- or a list filter (see --help)");
     if (sources > 1) throw UsageError("give exactly one of --ids, --ids-from and list filters");
-    if (!options.ids.empty()) return bulk::read_id_lists(options.ids);
-    if (options.ids_from) return bulk::read_id_lines(file_reader(ctx)(*options.ids_from));
-    api::list_request(resource, options.filter, 1, api::kMaxPageSize);  // a bad filter value sends nothing
-    return ids_by_filter(ctx, resource, options.filter);
 }
 
 // The job a journal belongs to: the id set, or for a delete by filter the filter itself (on a
 // resume the filter matches fewer records: those already deleted).
-std::string job_of(const api::Resource& resource, const BulkDeleteOptions& options, const bulk::IdSet& selected) {
-    if (!has_filter(options.filter)) return "ids " + bulk::set_hash(selected.ids);
+bulk::Job job_of(const api::Resource& resource, const BulkDeleteOptions& options, const bulk::IdSet& selected) {
+    if (!has_filter(options.filter)) return {.ids = selected.ids};
     std::vector<std::string> parts{resource.path};
     for (const auto& [name, value] : api::list_request(resource, options.filter, 1, api::kMaxPageSize).query) {
         if (name != "page" && name != "size") parts.push_back(name + "=" + value);
     }
-    return "filter " + bulk::set_hash(parts);
+    return {.filter = bulk::set_hash(parts)};
 }
 
 void report_selection(Context& ctx, const api::Resource& resource, const BulkDeleteOptions& options,
                       const bulk::IdSet& selected) {
     if (ctx.globals().quiet) return;
     if (has_filter(options.filter)) {
-        ctx.io().err() << fmt::format("{} {} match the filter\n", selected.ids.size(), resource.name);
+        ctx.report().note(fmt::format("{} {} match the filter", selected.ids.size(), resource.name));
         return;
     }
-    ctx.io().err() << fmt::format("read {} ids: {} blank, {} duplicates, {} to delete\n", selected.read, selected.blank,
-                                  selected.duplicates, selected.ids.size());
+    ctx.report().note(fmt::format("read {} ids: {} blank, {} duplicates, {} to delete", selected.read, selected.blank,
+                                  selected.duplicates, selected.ids.size()));
 }
 
-void print_dry_run(Context& ctx, const api::Resource& resource, const BulkDeleteOptions& options,
-                   const std::vector<std::string>& ids) {
+void print_dry_run(Context& ctx, const api::Resource& resource, const Limits& limits, const std::vector<std::string>& ids) {
     auto& out = ctx.io().out();
     auto shown = std::min(ids.size(), kDryRunIds);
     out << fmt::format("would delete {} {}: {}", ids.size(), resource.name,
                        fmt::join(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(shown), ", "));
     if (ids.size() > shown) out << fmt::format(", … ({} more)", ids.size() - shown);
     out << '\n';
-    auto batches = bulk::make_batches(ids, options.batch_size, 1);
+    auto batches = bulk::make_batches(ids, limits.batch_size, 1);
     for (size_t i = 0; i < std::min(batches.size(), kDryRunBatches); ++i)
         ctx.print_dry_run(bulk::delete_request(resource, batches[i].ids));
     if (batches.size() > kDryRunBatches) out << fmt::format("... and {} more batches\n", batches.size() - kDryRunBatches);
 }
 
+// --failed-out: the ids to retry (failed, never sent, or sent without a usable answer).
 void write_ids(const std::string& path, const bulk::Summary& summary) {
     std::ofstream file(path, std::ios::trunc);
     for (const auto* list : {&summary.failed, &summary.unknown}) {
@@ -108,31 +165,69 @@ void write_ids(const std::string& path, const bulk::Summary& summary) {
     if (!file) throw Error(fmt::format("cannot write {}: {}", path, std::strerror(errno)), kExitUnexpected);
 }
 
+// The problems (the first few), why the run stopped, and the one-line summary.
+void report_outcome(Context& ctx, const api::Resource& resource, const bulk::Summary& summary) {
+    auto& report = ctx.report();
+    auto prefix = fmt::format("bulk delete {}: ", resource.name);
+    for (size_t i = 0; i < std::min(summary.problems.size(), kProblemLines); ++i) {
+        auto problem = summary.problems[i];
+        problem.message = prefix + problem.message;
+        problem.method = "POST";
+        problem.path = resource.bulk_path;
+        report.error(problem);
+    }
+    if (summary.problems.size() > kProblemLines)
+        report.error({.message = fmt::format("{}... and {} more problems", prefix, summary.problems.size() - kProblemLines)});
+    if (!summary.stopped.empty()) report.error({.message = prefix + summary.stopped, .exit = summary.exit});
+    if (!ctx.globals().quiet) {
+        report.note(fmt::format("deleted {}, not found {}, failed {}, unknown {}, skipped {} (journal)", summary.deleted,
+                                summary.not_found.size(), summary.failed.size(), summary.unknown.size(), summary.skipped));
+    }
+}
+
+// The exit of a run that did not end well, as an exception for main() to print.
+void throw_outcome(const bulk::Summary& summary, const BulkDeleteOptions& options) {
+    if (summary.interrupted) throw Interrupted(http::interrupt_signal());
+    if (summary.exit == kExitOk) return;
+    size_t not_found = options.ignore_not_found ? 0 : summary.not_found.size();
+    auto retry = summary.failed.empty() && summary.unknown.empty() ? std::string()
+                 : options.failed_out ? fmt::format("; the failed and unknown are listed in {}", *options.failed_out)
+                                      : std::string("; --failed-out FILE lists the failed and unknown");
+    throw Error(fmt::format("{} of {} ids not deleted: {} failed, {} unknown, {} not found{}",
+                            summary.failed.size() + summary.unknown.size() + not_found, summary.total,
+                            summary.failed.size(), summary.unknown.size(), not_found, retry),
+                summary.exit);
+}
+
 }  // namespace
 
 void run_bulk_delete(Context& ctx, const api::Resource& resource, const BulkDeleteOptions& options) {
     if (resource.bulk_path.empty()) throw UsageError(fmt::format("{} have no bulk actions", resource.name));
+    auto limits = limits_of(options);
+    check_one_source(options);
+    if (has_filter(options.filter)) check_filter_guards(ctx, resource, options, limits);
+    check_failed_out(options);
+
     auto selected = select_ids(ctx, resource, options);
     report_selection(ctx, resource, options, selected);
     const auto& ids = selected.ids;
-    if (options.max_delete && ids.size() > *options.max_delete) {
+    if (limits.max_delete && ids.size() > *limits.max_delete) {
         throw UsageError(fmt::format("{} {} selected, more than --max-delete {}; nothing deleted", ids.size(),
-                                     resource.name, *options.max_delete));
+                                     resource.name, *limits.max_delete));
     }
     if (ctx.globals().dry_run) {
-        print_dry_run(ctx, resource, options, ids);
+        print_dry_run(ctx, resource, limits, ids);
         return;
     }
     if (ids.empty()) {
-        if (!ctx.globals().quiet) ctx.io().err() << fmt::format("nothing to delete\n");
+        if (!ctx.globals().quiet) ctx.report().note("nothing to delete");
         return;
     }
 
     http::Client& client = ctx.client();  // a missing key fails here, before anything is journaled
     std::unique_ptr<bulk::Journal> journal;
     if (options.journal) {
-        journal = std::make_unique<bulk::Journal>(*options.journal, resource.bulk_entity,
-                                                  job_of(resource, options, selected));
+        journal = std::make_unique<bulk::Journal>(*options.journal, resource.bulk_entity, job_of(resource, options, selected));
     }
     auto to_send = static_cast<size_t>(std::count_if(ids.begin(), ids.end(), [&](const std::string& id) {
         return !journal || !journal->state().accepted.contains(id);
@@ -146,7 +241,9 @@ void run_bulk_delete(Context& ctx, const api::Resource& resource, const BulkDele
 
     term::Progress progress(ctx.io(), fmt::format("deleting {}", resource.name), to_send);
     bulk::RunOptions run_options{
-        .batch_size = options.batch_size,
+        .batch_size = limits.batch_size,
+        .parallel = limits.parallel,
+        .ignore_not_found = options.ignore_not_found,
         .journal = journal.get(),
         .interrupted = [] { return http::interrupt_requested(); },
         .on_progress = [&progress](size_t done, size_t, size_t retries) { progress.update(done, retries); },
@@ -155,29 +252,15 @@ void run_bulk_delete(Context& ctx, const api::Resource& resource, const BulkDele
         std::vector<http::Request> requests;
         requests.reserve(batches.size());
         for (const auto& batch : batches) requests.push_back(bulk::delete_request(resource, batch.ids));
-        client.send_many(requests, options.parallel,
+        client.send_many(requests, static_cast<int>(limits.parallel),
                          [&](size_t index, http::Result&& result) { on_answer(index, bulk::answer_of(result)); });
     };
     auto summary = bulk::run_delete(ids, send, run_options);
     progress.finish();
 
+    report_outcome(ctx, resource, summary);
     if (options.failed_out) write_ids(*options.failed_out, summary);
-    auto& err = ctx.io().err();
-    for (size_t i = 0; i < std::min(summary.problems.size(), kProblemLines); ++i)
-        err << "crm: bulk delete " << resource.name << ": " << summary.problems[i] << '\n';
-    if (summary.problems.size() > kProblemLines)
-        err << fmt::format("crm: bulk delete {}: ... and {} more problems\n", resource.name,
-                           summary.problems.size() - kProblemLines);
-    if (!ctx.globals().quiet) {
-        err << fmt::format("deleted {}, not found {}, failed {}, unknown {}, skipped {} (journal)\n", summary.deleted,
-                           summary.not_found, summary.failed.size(), summary.unknown.size(), summary.skipped);
-    }
-    if (summary.interrupted) throw Interrupted();
-    if (auto bad = summary.failed.size() + summary.unknown.size(); bad > 0) {
-        throw PartialFailure(fmt::format("{} of {} ids failed or unknown{}", bad, summary.total,
-                                         options.failed_out ? fmt::format(" (listed in {})", *options.failed_out)
-                                                            : std::string(" (--failed-out FILE lists them)")));
-    }
+    throw_outcome(summary, options);
 }
 
 }  // namespace crm::cli

@@ -4,7 +4,6 @@
 #include "api/requests.h"
 #include "cli/context.h"
 
-#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,10 +14,13 @@ struct BulkDeleteOptions {
     std::vector<std::string> ids;         // --ids 1,2,3 (repeatable)
     std::optional<std::string> ids_from;  // --ids-from FILE|-
     api::ListParams filter;               // named list filters and --filter KEY=VALUE
-    size_t batch_size = 100;
-    int parallel = 4;
+    bool allow_unknown_filter = false;    // --filter keys the reference does not list
+    // The numeric flags as typed: checked by run_bulk_delete, with a message naming the range.
+    std::optional<std::string> batch_size;  // 1..1000, default 100
+    std::optional<std::string> parallel;    // 1..16, default 4
+    std::optional<std::string> max_delete;  // N (0 allowed) or "none"
     bool yes = false;
-    std::optional<size_t> max_delete;
+    bool ignore_not_found = false;
     std::optional<std::string> journal;
     std::optional<std::string> failed_out;
 };

@@ -131,7 +131,7 @@ std::string maybe_done_note(const http::Request& request, const http::Result& re
 json::Document Context::check(const http::Request& request, http::Result&& result, const std::string& what) {
     const std::string prefix = what.empty() ? "" : what + ": ";
     if (!result.ok()) {
-        if (result.failure == http::Failure::aborted) throw Interrupted(http::interrupt_signal() ? http::interrupt_signal() : 2);
+        if (result.failure == http::Failure::aborted) throw Interrupted(http::interrupt_signal());
         throw NetworkError(fmt::format("{}{} {}: {}{}", prefix, request.method, request.path, result.error,
                                        maybe_done_note(request, result, what)));
     }
