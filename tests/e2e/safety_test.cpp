@@ -313,7 +313,7 @@ TEST_CASE("hostile input: deep nesting, NUL bytes, huge and invalid bodies", "[e
     CHECK(bytes.exit_code < 10);
 }
 
-TEST_CASE("a one-page list on a terminal says how to get the rest; a merge asks first", "[e2e][safety][tty]") {
+TEST_CASE("on a terminal: a one-page list says how to get the rest, and a merge asks first", "[e2e][safety][tty]") {
     if (::access("/usr/bin/script", X_OK) != 0) {
         WARN("SKIP: util-linux script is not installed");
         return;
