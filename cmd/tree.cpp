@@ -25,7 +25,8 @@ void add_global_flags(Tree& tree) {
     setting("--timeout", "timeout", "Seconds before a request times out (default 30)")->check(CLI::PositiveNumber);
     setting("--retries", "retries", "Retries of failed idempotent requests (default 3)")->check(CLI::Range(0, 20));
     setting("--rate", "rate", "At most N requests per second")->check(CLI::NonNegativeNumber);
-    app.add_option("--fields", g.fields, "Fields to show, in order: a,b.c")->delimiter(',');
+    // Split at commas by render::checked_fields: CLI11's delimiter drops empty items ("id,,title").
+    app.add_option("--fields", g.fields, "Fields to show, in order: a,b.c")->allow_extra_args(false);
     app.add_flag("--no-headers", g.no_headers, "No header row in table, csv and tsv");
     app.add_flag("--raw", g.raw, "Print response bodies exactly as received");
     app.add_flag("-v,--verbose", g.verbose, "Print requests and responses on stderr (key redacted)");

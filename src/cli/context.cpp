@@ -67,6 +67,7 @@ std::unique_ptr<render::Renderer> Context::renderer(const std::vector<std::strin
     options.pretty = io_.stdout_tty();
     options.color = io_.traits().color_out;
     options.width = io_.width();
+    options.warn = [this](std::string_view message) { report().warning(message); };
     return render::make_renderer(format(), std::move(options), io_.out(), io_.err());
 }
 
