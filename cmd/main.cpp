@@ -13,6 +13,26 @@ namespace {
 
 using namespace crm;
 
+// The command itself, with `io` (the terminal's, or the --output-file's).
+int run_action(cmd::Tree& tree, term::Io& io) {
+    cli::Context ctx(io, tree.globals, config::system_getenv());
+    try {
+        tree.action(ctx);
+        io.commit();
+        return kExitOk;
+    } catch (const BrokenPipe&) {
+        return kExitOk;  // the reader has all it wanted: nothing to say
+    } catch (const Error& e) {
+        ctx.report().error(cli::problem_of(e));
+        return e.exit_code();
+    } catch (const std::exception& e) {
+        auto problem = cli::problem_of(e);
+        problem.message = fmt::format("unexpected error: {}", e.what());
+        ctx.report().error(problem);
+        return kExitUnexpected;
+    }
+}
+
 int run(int argc, char** argv, term::Io& io) {
     auto tree = cmd::build_tree();
     try {
@@ -31,20 +51,15 @@ int run(int argc, char** argv, term::Io& io) {
         io.out() << tree->app.help();
         return kExitOk;
     }
-    cli::Context ctx(io, tree->globals, config::system_getenv());
+    if (tree->globals.output_file.empty()) return run_action(*tree, io);
+    std::unique_ptr<term::Io> file;
     try {
-        tree->action(ctx);
-        io.out().flush();
-        return kExitOk;
+        file = term::Io::to_file(io, tree->globals.output_file);
     } catch (const Error& e) {
-        ctx.report().error(cli::problem_of(e));
+        term::Reporter(io.err()).error(cli::problem_of(e));
         return e.exit_code();
-    } catch (const std::exception& e) {
-        auto problem = cli::problem_of(e);
-        problem.message = fmt::format("unexpected error: {}", e.what());
-        ctx.report().error(problem);
-        return kExitUnexpected;
     }
+    return run_action(*tree, *file);
 }
 
 // SIGINT only raises the client's interrupt flag: transfers end as Failure::aborted, so a bulk
@@ -63,6 +78,9 @@ void install_sigint_handler() {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // A reader that goes away is an EPIPE from write(), handled as the end of the output
+    // (check_output), whatever the parent did with SIGPIPE (systemd ignores it, shells do not).
+    std::signal(SIGPIPE, SIG_IGN);
     install_sigint_handler();
     auto io = crm::term::Io::system();
     int code = run(argc, argv, *io);

@@ -27,6 +27,9 @@ void add_global_flags(Tree& tree) {
     setting("--rate", "rate", "At most N requests per second")->check(CLI::NonNegativeNumber);
     // Split at commas by render::checked_fields: CLI11's delimiter drops empty items ("id,,title").
     app.add_option("--fields", g.fields, "Fields to show, in order: a,b.c")->allow_extra_args(false);
+    app.add_option("--output-file", g.output_file,
+                   "Write the output to FILE, replacing it only when the command succeeds")
+        ->type_name("FILE");
     app.add_flag("--no-headers", g.no_headers, "No header row in table, csv and tsv");
     app.add_flag("--raw", g.raw, "Print response bodies exactly as received");
     app.add_flag("-v,--verbose", g.verbose, "Print requests and responses on stderr (key redacted)");

@@ -66,6 +66,13 @@ public:
     explicit PartialFailure(const std::string& message) : Error(message, kExitPartial) {}
 };
 
+// The reader of our output went away (EPIPE: `crm … | head -1`). Not a failure: the command
+// ends at once, quietly, with exit 0 and no further requests (ripgrep's rule).
+class BrokenPipe : public Error {
+public:
+    BrokenPipe() : Error("broken pipe", kExitOk) {}
+};
+
 class Interrupted : public Error {
 public:
     Interrupted() : Error("interrupted", kExitInterrupted) {}
