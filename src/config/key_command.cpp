@@ -133,7 +133,8 @@ std::string run_key_command(const std::string& command, double timeout_s) {
         throw;
     }
     ::close(fds[1]);
-    const auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(timeout_s));
+    const auto deadline =
+        Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(timeout_s));
     std::string output;
     const bool ended = read_until(fds[0], deadline, output);
     ::close(fds[0]);

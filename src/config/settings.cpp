@@ -99,9 +99,10 @@ void require_profile(const Settings& settings, const ConfigFile& file) {
     if (settings.profile_source == Source::default_value) return;
     const auto names = file.profiles();
     if (std::find(names.begin(), names.end(), settings.profile) != names.end()) return;
+    const std::string listed = names.empty() ? "none" : fmt::format("{}", fmt::join(names, ", "));
     throw UsageError(fmt::format("profile '{}' (from {}) not found in {} (profiles: {})", settings.profile,
                                  settings.profile_source == Source::flag ? "--profile" : "CRM_PROFILE",
-                                 settings.file.string(), names.empty() ? "none" : fmt::format("{}", fmt::join(names, ", "))));
+                                 settings.file.string(), listed));
 }
 
 // The layers in the order that decides `key`. Where requests go and with which key (a

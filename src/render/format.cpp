@@ -63,11 +63,14 @@ std::vector<std::string> checked_fields(const std::vector<std::string>& fields) 
     for (std::string_view value : fields) {
         for (size_t start = 0, comma = 0; comma != std::string_view::npos; start = comma + 1) {
             comma = value.find(',', start);
-            std::string path = trimmed(value.substr(start, comma == std::string_view::npos ? comma : comma - start));
-            if (path.empty()) throw UsageError("--fields has an empty field name (fields are separated by single commas)");
-            if (path.front() == '.' || path.back() == '.' || path.find("..") != std::string::npos)
-                throw UsageError(fmt::format("--fields: '{}' is not a field path (names joined by single dots: owner.name)",
-                                             term::escape_controls(path)));
+            std::string path = trimmed(value.substr(start, comma - start));  // to the end when comma is npos
+            if (path.empty())
+                throw UsageError("--fields has an empty field name (fields are separated by single commas)");
+            if (path.front() == '.' || path.back() == '.' || path.find("..") != std::string::npos) {
+                throw UsageError(fmt::format(
+                    "--fields: '{}' is not a field path (names joined by single dots: owner.name)",
+                    term::escape_controls(path)));
+            }
             paths.push_back(std::move(path));
         }
     }

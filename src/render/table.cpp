@@ -97,9 +97,11 @@ public:
     void single(const json::Value& record) override {
         std::vector<std::pair<std::string, std::string>> lines;
         if (options_.fields.empty()) {
-            for (const auto& [key, value] : flatten(record)) lines.emplace_back(header_text(key), term::escape_controls(json::scalar_text(*value)));
+            for (const auto& [key, value] : flatten(record))
+                lines.emplace_back(header_text(key), term::escape_controls(json::scalar_text(*value)));
         } else {
-            for (const auto& field : options_.fields) lines.emplace_back(header_text(field), term::escape_controls(cell_text(record, field)));
+            for (const auto& field : options_.fields)
+                lines.emplace_back(header_text(field), term::escape_controls(cell_text(record, field)));
         }
         size_t key_width = 0;
         for (const auto& line : lines) key_width = std::max(key_width, display_width(line.first));

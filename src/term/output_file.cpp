@@ -102,7 +102,8 @@ private:
 
 std::unique_ptr<Io> Io::to_file(Io& terminal, const fs::path& path) {
     // A directory would only fail at the rename, after all the work.
-    if (fs::is_directory(path)) fail(path, EISDIR);
+    std::error_code ignored;  // a path that cannot be looked at fails when the file is created
+    if (fs::is_directory(path, ignored)) fail(path, EISDIR);
     return std::make_unique<FileIo>(terminal, path);
 }
 
