@@ -95,7 +95,7 @@ TEST_CASE("csv: a key first seen after the first page gets one warning naming it
     }
 }
 
-TEST_CASE("--fields are trimmed; empty or malformed paths are usage errors", "[render]") {
+TEST_CASE("checked_fields trims --fields paths and refuses empty or malformed ones", "[render]") {
     CHECK(checked_fields({" id, owner.name ", "\ttitle"}) == std::vector<std::string>{"id", "owner.name", "title"});
     CHECK_THROWS_AS(checked_fields({"id,,title"}), crm::UsageError);
     CHECK_THROWS_AS(checked_fields({"id,"}), crm::UsageError);
