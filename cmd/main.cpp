@@ -13,6 +13,26 @@ namespace {
 
 using namespace crm;
 
+// The command itself, with `io` (the terminal's, or the --output-file's).
+int run_action(cmd::Tree& tree, term::Io& io) {
+    cli::Context ctx(io, tree.globals, config::system_getenv());
+    try {
+        tree.action(ctx);
+        io.commit();
+        return kExitOk;
+    } catch (const BrokenPipe&) {
+        return kExitOk;  // the reader has all it wanted: nothing to say
+    } catch (const Error& e) {
+        ctx.report().error(cli::problem_of(e));
+        return e.exit_code();
+    } catch (const std::exception& e) {
+        auto problem = cli::problem_of(e);
+        problem.message = fmt::format("unexpected error: {}", e.what());
+        ctx.report().error(problem);
+        return kExitUnexpected;
+    }
+}
+
 int run(int argc, char** argv, term::Io& io) {
     auto tree = cmd::build_tree();
     try {
@@ -31,20 +51,15 @@ int run(int argc, char** argv, term::Io& io) {
         io.out() << tree->app.help();
         return kExitOk;
     }
-    cli::Context ctx(io, tree->globals, config::system_getenv());
+    if (tree->globals.output_file.empty()) return run_action(*tree, io);
+    std::unique_ptr<term::Io> file;
     try {
-        tree->action(ctx);
-        io.out().flush();
-        return kExitOk;
+        file = term::Io::to_file(io, tree->globals.output_file);
     } catch (const Error& e) {
-        ctx.report().error(cli::problem_of(e));
+        term::Reporter(io.err()).error(cli::problem_of(e));
         return e.exit_code();
-    } catch (const std::exception& e) {
-        auto problem = cli::problem_of(e);
-        problem.message = fmt::format("unexpected error: {}", e.what());
-        ctx.report().error(problem);
-        return kExitUnexpected;
     }
+    return run_action(*tree, *file);
 }
 
 // SIGINT and SIGTERM (timeout(1), systemctl stop, a CI cancel) only raise the client's
@@ -64,6 +79,9 @@ void install_stop_handlers() {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // A reader that goes away is an EPIPE from write(), handled as the end of the output
+    // (check_output), whatever the parent did with SIGPIPE (systemd ignores it, shells do not).
+    std::signal(SIGPIPE, SIG_IGN);
     install_stop_handlers();
     auto io = crm::term::Io::system();
     int code = run(argc, argv, *io);

@@ -22,10 +22,16 @@ void add_global_flags(Tree& tree) {
     setting("--profile", "profile", "Config profile to use (env CRM_PROFILE)");
     setting("--base-url", "base_url", "API base URL (env CRM_BASE_URL)");
     setting("--api-key", "api_key", "API key (prefer CRM_API_KEY, crm auth login or api_key_command)");
-    setting("--timeout", "timeout", "Seconds before a request times out (default 30)")->check(CLI::PositiveNumber);
-    setting("--retries", "retries", "Retries of failed idempotent requests (default 3)")->check(CLI::Range(0, 20));
-    setting("--rate", "rate", "At most N requests per second")->check(CLI::NonNegativeNumber);
-    app.add_option("--fields", g.fields, "Fields to show, in order: a,b.c")->delimiter(',');
+    // Numbers are checked with the settings (config/keys.cpp), whatever their source, so a flag,
+    // CRM_TIMEOUT and a profile's timeout get the same ranges and the same kind of message.
+    setting("--timeout", "timeout", "Seconds before a request times out (default 30)");
+    setting("--retries", "retries", "Retries of failed idempotent requests (default 3)");
+    setting("--rate", "rate", "At most N requests per second");
+    // Split at commas by render::checked_fields: CLI11's delimiter drops empty items ("id,,title").
+    app.add_option("--fields", g.fields, "Fields to show, in order: a,b.c")->allow_extra_args(false);
+    app.add_option("--output-file", g.output_file,
+                   "Write the output to FILE, replacing it only when the command succeeds")
+        ->type_name("FILE");
     app.add_flag("--no-headers", g.no_headers, "No header row in table, csv and tsv");
     app.add_flag("--raw", g.raw, "Print response bodies exactly as received");
     app.add_flag("-v,--verbose", g.verbose, "Print requests and responses on stderr (key redacted)");

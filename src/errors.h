@@ -67,6 +67,13 @@ public:
     explicit PartialFailure(const std::string& message) : Error(message, kExitPartial) {}
 };
 
+// The reader of our output went away (EPIPE: `crm … | head -1`). Not a failure: the command
+// ends at once, quietly, with exit 0 and no further requests (ripgrep's rule).
+class BrokenPipe : public Error {
+public:
+    BrokenPipe() : Error("broken pipe", kExitOk) {}
+};
+
 // SIGINT or SIGTERM: the exit code is 128 + the signal (130, 143), as a shell reports it.
 // `signal` 0 (none recorded) counts as SIGINT.
 class Interrupted : public Error {

@@ -42,6 +42,8 @@ const std::vector<Item>& environment() {
         {"CRM_BASE_URL", "API base URL (setting base_url)."},
         {"CRM_API_KEY", "API key (setting api_key). Never shown in output, errors or --verbose."},
         {"CRM_API_KEY_COMMAND", "Command whose standard output is the API key (setting api_key_command)."},
+        {"CRM_API_KEY_COMMAND_TIMEOUT",
+         "Seconds the key command may run, 0.1 to 3600, default 30 (setting api_key_command_timeout)."},
         {"CRM_AUTH", "How the key is sent: header (the default) or query (setting auth)."},
         {"CRM_PROFILE", "Config profile to use instead of default (as --profile)."},
         {"CRM_OUTPUT", "Output format: table, json, ndjson, csv, tsv or ids (as --output)."},

@@ -26,8 +26,10 @@ std::string read_key(Context& ctx) {
     return key;
 }
 
-// A key in the environment beats the file, so the saved one would silently go unused.
+// A key in the environment beats the default profile's, so the saved one would silently go
+// unused (a profile named explicitly wins over the environment).
 void note_env_key(Context& ctx) {
+    if (config::active_profile(ctx.globals().overrides, ctx.getenv()).source != config::Source::default_value) return;
     if (auto env = ctx.getenv()("CRM_API_KEY"); env && !env->empty())
         ctx.io().err() << "note: CRM_API_KEY is set and takes precedence over the saved key\n";
 }

@@ -30,9 +30,9 @@ http::ClientConfig Context::client_config() {
     }
     while (c.base_url.ends_with('/')) c.base_url.pop_back();
     c.auth = s.get("auth", "header") == "query" ? http::AuthMode::query : http::AuthMode::header;
-    c.timeout_s = std::stod(s.get("timeout", "30"));
-    c.retries = std::stoi(s.get("retries", "3"));
-    c.rate = std::stod(s.get("rate", "0"));
+    c.timeout_s = s.number("timeout");
+    c.retries = static_cast<int>(s.integer("retries"));
+    c.rate = s.number("rate");
     c.user_agent = fmt::format("crm/{}", kVersion);
     if (globals_.verbose) {
         c.log = [this](std::string_view line) { io_.err() << line << '\n' << std::flush; };
@@ -69,6 +69,7 @@ std::unique_ptr<render::Renderer> Context::renderer(const std::vector<std::strin
     options.pretty = io_.stdout_tty();
     options.color = io_.traits().color_out;
     options.width = io_.width();
+    options.warn = [this](std::string_view message) { report().warning(message); };
     return render::make_renderer(format(), std::move(options), io_.out(), io_.err());
 }
 

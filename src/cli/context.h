@@ -19,6 +19,7 @@ namespace crm::cli {
 struct Globals {
     config::Overrides overrides;  // profile, base_url, api_key, output, timeout, retries, rate
     std::vector<std::string> fields;
+    std::string output_file;  // --output-file: stdout replaces this file when the command succeeds
     bool no_headers = false;
     bool raw = false;
     bool verbose = false;

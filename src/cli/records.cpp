@@ -133,7 +133,7 @@ void stream_pages(Context& ctx, const PageRequest& make, const Paging& paging,
             }
             renderer->end_page();
         }
-        ctx.io().out().flush();
+        term::check_output(ctx.io().out());  // a full disk or a gone reader stops here, before the next page
         return true;
     });
     if (renderer) renderer->end_list();

@@ -110,7 +110,7 @@ const toml::node* find(const toml::table& root, const std::string& profile, cons
 void assign(toml::table& table, const std::string& key, const std::string& value) {
     if (key == "retries") {
         table.insert_or_assign(key, static_cast<int64_t>(std::stol(value)));
-    } else if (key == "timeout" || key == "rate") {
+    } else if (key == "timeout" || key == "rate" || key == "api_key_command_timeout") {
         double number = std::stod(value);
         if (number == std::floor(number) && std::abs(number) < 1e15)
             table.insert_or_assign(key, static_cast<int64_t>(number));
@@ -145,7 +145,7 @@ std::optional<std::string> ConfigFile::get(const std::string& profile, const std
 
 void ConfigFile::set(const std::string& profile, const std::string& key, const std::string& value) {
     refuse_unknown_key(key);
-    detail::validate(key, value, "the value to save");
+    detail::validate(key, value, key);
     toml::table& table = child_table(child_table(data_->root, "profiles"), profile);
     auto [group, name] = split_key(key);
     assign(group.empty() ? table : child_table(table, group), name, value);

@@ -5,9 +5,10 @@
 namespace crm::config::detail {
 
 // Runs `command` with /bin/sh -c (stdin and stderr inherited, so a secret manager can ask
-// for a passphrase) and returns its standard output, trimmed. Throws crm::UsageError
-// "api_key_command failed (exit N)" when it fails or prints nothing; the output itself is
-// never put in a message.
-std::string run_key_command(const std::string& command);
+// for a passphrase) and returns its standard output, trimmed. A command that fails, prints
+// nothing or is still running after `timeout_s` seconds (then it is killed) is an
+// authentication error (crm::Error, exit 3) naming the command; its output is never put in
+// a message.
+std::string run_key_command(const std::string& command, double timeout_s);
 
 }  // namespace crm::config::detail

@@ -2,6 +2,7 @@
 
 #include "config/settings.h"
 #include "errors.h"
+#include "term/report.h"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -20,6 +21,7 @@ const std::vector<std::pair<std::string, std::string>>& env_names() {
         {"base_url", "CRM_BASE_URL"},
         {"api_key", "CRM_API_KEY"},
         {"api_key_command", "CRM_API_KEY_COMMAND"},
+        {"api_key_command_timeout", "CRM_API_KEY_COMMAND_TIMEOUT"},
         {"auth", "CRM_AUTH"},
         {"output", "CRM_OUTPUT"},
         {"timeout", "CRM_TIMEOUT"},
@@ -53,9 +55,10 @@ std::string known_keys_text() { return fmt::format("{}", fmt::join(known_keys(),
 
 namespace {
 
-// strtod accepts the whole text or nothing: "30s" and "" are not numbers.
+// Plain decimal numbers only ("30", "0.5", "1e3"): strtod alone would also take "nan", "inf"
+// and hexadecimal, none of which a person means by a number of seconds.
 std::optional<double> parse_number(const std::string& text) {
-    if (text.empty() || std::isspace(static_cast<unsigned char>(text.front()))) return std::nullopt;
+    if (text.empty() || text.find_first_not_of("0123456789.eE+-") != std::string::npos) return std::nullopt;
     char* end = nullptr;
     double value = std::strtod(text.c_str(), &end);
     if (end != text.c_str() + text.size() || !std::isfinite(value)) return std::nullopt;
@@ -78,22 +81,27 @@ bool has_control_char(const std::string& value) {
                        [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
 }
 
-// The rule a key's value breaks, or empty when it is fine.
+// A number within [low, high]: false for anything else, text included.
+bool number_in(const std::string& value, double low, double high) {
+    auto n = parse_number(value);
+    return n && *n >= low && *n <= high;
+}
+
+// The rule a key's value breaks, or empty when it is fine. The ranges keep every later
+// conversion defined (seconds to milliseconds, requests per second to an interval) and catch
+// typos that would make crm hang for a day or hammer the server.
 std::string problem(const std::string& key, const std::string& value) {
     if (key == "auth" && !one_of(value, {"header", "query"})) return "must be header or query";
     if (key == "output" && !one_of(value, {"table", "json", "ndjson", "csv", "tsv", "ids"}))
         return "must be one of table, json, ndjson, csv, tsv, ids";
-    if (key == "timeout") {
-        auto n = parse_number(value);
-        if (!n || *n <= 0) return "must be a number of seconds greater than 0";
-    }
-    if (key == "rate") {
-        auto n = parse_number(value);
-        if (!n || *n < 0) return "must be a number of requests per second, 0 or more";
-    }
+    if (key == "timeout" && !number_in(value, 0.1, 86400)) return "must be a number of seconds from 0.1 to 86400";
+    if (key == "api_key_command_timeout" && !number_in(value, 0.1, 3600))
+        return "must be a number of seconds from 0.1 to 3600";
+    if (key == "rate" && !(number_in(value, 0, 0) || number_in(value, 0.01, 10000)))
+        return "must be 0 (no limit) or a number of requests per second from 0.01 to 10000";
     if (key == "retries") {
         auto n = parse_integer(value);
-        if (!n || *n < 0 || *n > 20) return "must be an integer from 0 to 20";
+        if (!n || *n < 0 || *n > 100) return "must be an integer from 0 to 100";
     }
     if (key == "base_url" && !(value.starts_with("http://") || value.starts_with("https://")))
         return "must start with http:// or https://";
@@ -109,8 +117,8 @@ std::string problem(const std::string& key, const std::string& value) {
 void validate(const std::string& key, const std::string& value, const std::string& where) {
     std::string why = problem(key, value);
     if (why.empty()) return;
-    if (key == "api_key") throw UsageError(fmt::format("invalid api_key (from {}): {}", where, why));
-    throw UsageError(fmt::format("invalid {} '{}' (from {}): {}", key, value, where, why));
+    if (key == "api_key") throw UsageError(fmt::format("{} {}", where, why));  // never the key itself
+    throw UsageError(fmt::format("{} {}, got '{}'", where, why, term::escape_controls(value)));
 }
 
 }  // namespace detail

@@ -12,9 +12,9 @@ const std::vector<std::string>& known_keys();
 bool is_known_key(std::string_view key);
 std::string known_keys_text();  // "base_url, api_key, …" for error messages
 
-// Throws crm::UsageError naming the key, the value and `where` it came from ("--timeout",
-// "CRM_TIMEOUT", "profile 'ci' in /path") when the value breaks the key's rule.
-// The value of api_key is never quoted in the message.
+// Throws crm::UsageError "<where> <rule>, got '<value>'" when the value breaks the key's rule;
+// `where` names the source as a person would look for it: "--timeout", "CRM_TIMEOUT",
+// "timeout in profile 'ci' of /path", or the key itself. The value of api_key is never shown.
 void validate(const std::string& key, const std::string& value, const std::string& where);
 
 }  // namespace crm::config::detail

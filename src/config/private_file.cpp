@@ -77,6 +77,22 @@ void refuse_if_exposed(const fs::path& path) {
                                  path.string()));
 }
 
+void refuse_if_writable(const fs::path& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return;  // no file, nothing to run
+    // root may write any file anyway; a root-owned file is as trusted as the user's own (ssh's rule).
+    if (st.st_uid != ::geteuid() && st.st_uid != 0) {
+        throw UsageError(fmt::format("config file {0} is owned by uid {1}, not by you (uid {2}), and it can name a "
+                                     "command crm runs; if it is yours, run: chown {2} {0}",
+                                     path.string(), st.st_uid, ::geteuid()));
+    }
+    if ((st.st_mode & 022) != 0) {
+        throw UsageError(fmt::format("config file {0} is writable by others and it can name a command crm runs; "
+                                     "run: chmod go-w {0}",
+                                     path.string()));
+    }
+}
+
 void write_private_file(const fs::path& path, std::string_view text) {
     std::error_code ec;
     const fs::path target = fs::is_symlink(path, ec) ? fs::canonical(path) : path;

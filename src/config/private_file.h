@@ -10,6 +10,11 @@ namespace crm::config::detail {
 // `path` (mode & 077). Call it only for a file that holds an API key.
 void refuse_if_exposed(const std::filesystem::path& path);
 
+// Throws crm::UsageError with an ssh-style hint when `path` can be changed by someone else:
+// group or world write bits, or an owner other than this user (or root). Any config file can
+// name an api_key_command that crm runs, so this holds whether or not it holds a key.
+void refuse_if_writable(const std::filesystem::path& path);
+
 // Replaces `path` with `text`: a temp file created 0600 in the same directory, fsync'd, then
 // renamed over it, so a reader never sees half a file and the key is never briefly exposed.
 // Missing directories are created 0700. A symlink is followed (the target is replaced).

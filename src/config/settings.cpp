@@ -1,6 +1,7 @@
 // resolve(): every known key from the first layer that has it — flag, environment, profile —
-// else its default. api_key and api_key_command are one choice: the first layer holding
-// either decides, and api_key wins within a layer.
+// else its default. A profile named explicitly (--profile, CRM_PROFILE) comes before the
+// environment for base_url and the key. api_key and api_key_command are one choice: the first
+// layer holding either decides, and api_key wins within a layer.
 #include "config/settings.h"
 
 #include "config/key_command.h"
@@ -13,7 +14,10 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
+#include <pwd.h>
+#include <unistd.h>
 
 namespace crm::config {
 
@@ -49,7 +53,7 @@ std::optional<std::string> env_value(const Getenv& getenv, const std::string& na
 const std::map<std::string, std::string>& defaults() {
     // No default for output: the caller picks table on a terminal, json otherwise.
     static const std::map<std::string, std::string> values = {
-        {"auth", "header"}, {"timeout", "30"}, {"retries", "3"}, {"rate", "0"}};
+        {"auth", "header"}, {"timeout", "30"}, {"retries", "3"}, {"rate", "0"}, {"api_key_command_timeout", "30"}};
     return values;
 }
 
@@ -73,8 +77,8 @@ std::vector<Layer> layers(const Overrides& flags, const Getenv& getenv, const st
                       if (k == key) return name;
                   return key;
               }};
-    Layer prof{Source::profile, {}, [profile, path](const std::string&) {
-                   return fmt::format("profile '{}' in {}", profile, path.string());
+    Layer prof{Source::profile, {}, [profile, path](const std::string& key) {
+                   return fmt::format("{} in profile '{}' of {}", key, profile, path.string());
                }};
     for (const auto& [key, name] : env_names()) {
         if (auto it = flags.find(key); it != flags.end()) flag.values[key] = it->second;
@@ -89,40 +93,73 @@ bool holds_key(const ConfigFile& file) {
     return std::any_of(names.begin(), names.end(), [&](const std::string& p) { return file.get(p, "api_key"); });
 }
 
-// A profile asked for by name must exist, so a typo in --profile cannot silently run
-// against the defaults — unless flags and environment already give a base URL and a key
-// (CI with CRM_PROFILE set globally and no config file).
-void require_profile(const Settings& settings, const ConfigFile& file, const std::vector<Layer>& all) {
+// A profile asked for by name must exist: a typo in --profile, or a CRM_PROFILE left over from
+// another shell, must never run against whatever the environment happens to point at.
+void require_profile(const Settings& settings, const ConfigFile& file) {
     if (settings.profile_source == Source::default_value) return;
     const auto names = file.profiles();
     if (std::find(names.begin(), names.end(), settings.profile) != names.end()) return;
-    auto given = [&](const std::string& key) {
-        return std::any_of(all.begin(), all.end(), [&](const Layer& layer) {
-            return layer.source != Source::profile && layer.values.count(key);
-        });
-    };
-    if (given("base_url") && (given("api_key") || given("api_key_command"))) return;
-    throw UsageError(fmt::format("profile '{}' not found in {} (profiles: {})", settings.profile,
-                                 settings.file.string(), names.empty() ? "none" : fmt::format("{}", fmt::join(names, ", "))));
+    const std::string listed = names.empty() ? "none" : fmt::format("{}", fmt::join(names, ", "));
+    throw UsageError(fmt::format("profile '{}' (from {}) not found in {} (profiles: {})", settings.profile,
+                                 settings.profile_source == Source::flag ? "--profile" : "CRM_PROFILE",
+                                 settings.file.string(), listed));
 }
 
-void pick_key(Settings& settings, const std::vector<Layer>& all) {
-    for (const auto& layer : all) {
+// The layers in the order that decides `key`. Where requests go and with which key (a
+// subscription key selects a tenant) come from a profile named explicitly before the
+// environment, so a CRM_BASE_URL/CRM_API_KEY left in a shell cannot turn `--profile prod`
+// into requests on another tenant. Flags still win.
+std::vector<const Layer*> decision_order(const std::string& key, const std::vector<Layer>& all, bool explicit_profile) {
+    std::vector<const Layer*> order;
+    for (const auto& layer : all) order.push_back(&layer);
+    const bool tenant_key = key == "base_url" || key == "api_key" || key == "api_key_command";
+    if (explicit_profile && tenant_key) {
+        std::stable_partition(order.begin(), order.end(), [](const Layer* l) { return l->source != Source::env; });
+    }
+    return order;
+}
+
+void pick_key(Settings& settings, const std::vector<Layer>& all, bool explicit_profile) {
+    for (const Layer* layer : decision_order("api_key", all, explicit_profile)) {
         for (const char* key : {"api_key", "api_key_command"}) {
-            if (auto it = layer.values.find(key); it != layer.values.end()) {
-                detail::validate(key, it->second, layer.where(key));
-                settings.values[key] = {it->second, layer.source};
+            if (auto it = layer->values.find(key); it != layer->values.end()) {
+                detail::validate(key, it->second, layer->where(key));
+                settings.values[key] = {it->second, layer->source};
                 return;
             }
         }
     }
 }
 
+// An absolute directory from the environment variable, else nothing: relative paths would
+// make the config file depend on the working directory.
+std::optional<fs::path> absolute_dir(const Getenv& getenv, const std::string& name) {
+    auto value = env_value(getenv, name);
+    if (value && fs::path(*value).is_absolute()) return fs::path(*value);
+    return std::nullopt;
+}
+
+// $HOME, else the password database's entry for this user (HOME is unset under some service
+// managers and in `env -i`).
+fs::path home_dir(const Getenv& getenv) {
+    if (auto home = absolute_dir(getenv, "HOME")) return *home;
+    long size = ::sysconf(_SC_GETPW_R_SIZE_MAX);
+    std::vector<char> buffer(size > 0 ? static_cast<size_t>(size) : 16384);
+    passwd entry{};
+    passwd* found = nullptr;
+    while (::getpwuid_r(::geteuid(), &entry, buffer.data(), buffer.size(), &found) == ERANGE)
+        buffer.resize(buffer.size() * 2);
+    if (found && found->pw_dir && fs::path(found->pw_dir).is_absolute()) return found->pw_dir;
+    throw UsageError("cannot find the config file: HOME is not set and the password database has no home "
+                     "directory for this user; set HOME or XDG_CONFIG_HOME");
+}
+
 }  // namespace
 
 fs::path config_path(const Getenv& getenv) {
-    if (auto xdg = env_value(getenv, "XDG_CONFIG_HOME")) return fs::path(*xdg) / "crm" / "config.toml";
-    return fs::path(env_value(getenv, "HOME").value_or("")) / ".config" / "crm" / "config.toml";
+    // The XDG rule: a relative XDG_CONFIG_HOME is invalid and ignored.
+    if (auto xdg = absolute_dir(getenv, "XDG_CONFIG_HOME")) return *xdg / "crm" / "config.toml";
+    return home_dir(getenv) / ".config" / "crm" / "config.toml";
 }
 
 Value active_profile(const Overrides& flags, const Getenv& getenv) {
@@ -138,23 +175,26 @@ Settings resolve(const Overrides& flags, const Getenv& getenv) {
     settings.profile = profile.value;
     settings.profile_source = profile.source;
 
+    detail::refuse_if_writable(settings.file);
     ConfigFile file(settings.file);
     if (holds_key(file)) detail::refuse_if_exposed(settings.file);
+    require_profile(settings, file);
     const auto all = layers(flags, getenv, settings.profile, file, settings.file);
-    require_profile(settings, file, all);
+    const bool explicit_profile = settings.profile_source != Source::default_value;
 
     for (const auto& key : detail::known_keys()) {
         if (key == "api_key" || key == "api_key_command") continue;
-        auto layer = std::find_if(all.begin(), all.end(), [&](const Layer& l) { return l.values.count(key); });
-        if (layer != all.end()) {
-            const std::string& value = layer->values.at(key);
-            detail::validate(key, value, layer->where(key));
-            settings.values[key] = {value, layer->source};
+        const auto order = decision_order(key, all, explicit_profile);
+        auto layer = std::find_if(order.begin(), order.end(), [&](const Layer* l) { return l->values.count(key); });
+        if (layer != order.end()) {
+            const std::string& value = (*layer)->values.at(key);
+            detail::validate(key, value, (*layer)->where(key));
+            settings.values[key] = {value, (*layer)->source};
         } else if (auto it = defaults().find(key); it != defaults().end()) {
             settings.values[key] = {it->second, Source::default_value};
         }
     }
-    pick_key(settings, all);
+    pick_key(settings, all, explicit_profile);
     return settings;
 }
 
@@ -165,13 +205,18 @@ std::string Settings::get(const std::string& key, const std::string& fallback) c
 
 bool Settings::has(const std::string& key) const { return values.count(key) > 0; }
 
+// resolve() validated every value against its key's rule, so these conversions are defined.
+double Settings::number(const std::string& key) const { return std::strtod(get(key).c_str(), nullptr); }
+
+long Settings::integer(const std::string& key) const { return std::strtol(get(key).c_str(), nullptr, 10); }
+
 const std::string& Settings::api_key() const {
     if (!key_cache_) {
         if (has("api_key")) {
             key_cache_ = get("api_key");
         } else if (has("api_key_command")) {
-            std::string key = detail::run_key_command(get("api_key_command"));
-            detail::validate("api_key", key, "api_key_command");
+            std::string key = detail::run_key_command(get("api_key_command"), number("api_key_command_timeout"));
+            detail::validate("api_key", key, "the output of api_key_command");
             key_cache_ = std::move(key);
         } else {
             key_cache_ = std::string();

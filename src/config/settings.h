@@ -20,11 +20,14 @@ std::string_view source_name(Source source);  // "flag", "environment", "profile
 using Getenv = std::function<std::optional<std::string>(const std::string&)>;
 Getenv system_getenv();
 
-// $XDG_CONFIG_HOME/crm/config.toml, else $HOME/.config/crm/config.toml.
+// $XDG_CONFIG_HOME/crm/config.toml, else $HOME/.config/crm/config.toml; never relative to the
+// working directory: a relative XDG_CONFIG_HOME or HOME is ignored, and without HOME the home
+// directory comes from the password database. Throws crm::UsageError when there is none.
 std::filesystem::path config_path(const Getenv& getenv);
 
-// The settings every command may read. Keys: base_url, api_key, api_key_command, auth,
-// output, timeout, retries, rate, user.id, user.name, user.email, tenant_id.
+// The settings every command may read. Keys: base_url, api_key, api_key_command,
+// api_key_command_timeout, auth, output, timeout, retries, rate, user.id, user.name,
+// user.email, tenant_id.
 struct Value {
     std::string value;
     Source source = Source::default_value;
@@ -43,8 +46,14 @@ public:
     std::string get(const std::string& key, const std::string& fallback = {}) const;
     bool has(const std::string& key) const;
 
+    // Numeric settings, already checked against their ranges by resolve(): timeout, rate and
+    // api_key_command_timeout (seconds or requests per second), retries.
+    double number(const std::string& key) const;
+    long integer(const std::string& key) const;
+
     // The API key: api_key, else the stdout of api_key_command (run once, trimmed, cached).
-    // Throws crm::UsageError when the command fails. Empty when neither is set.
+    // Throws crm::Error with exit 3 (authentication) when the command fails or outlives
+    // api_key_command_timeout. Empty when neither is set.
     const std::string& api_key() const;
 
     // Rows for `crm config explain`: key, value (keys redacted), source.
@@ -58,14 +67,15 @@ private:
 Value active_profile(const Overrides& flags, const Getenv& getenv);
 
 // Builds the settings. Reads the config file when it exists; refuses (crm::UsageError with an
-// ssh-style hint "chmod 600 FILE") a file holding api_key that group or others can read.
-// Validates the values in use: auth header|query, timeout number > 0, rate number >= 0,
-// retries integer 0..20, output a known format, base_url http(s)://.
-// A profile named by --profile/CRM_PROFILE that the file lacks is a UsageError, unless flags
-// or environment give both base_url and a key. Empty environment variables count as unset.
+// ssh-style hint) a file that others can write or that another user owns (it can name an
+// api_key_command), and a file holding api_key that group or others can read.
+// Validates the values in use (see config/keys.h for the rules and ranges).
+// A profile named by --profile/CRM_PROFILE must exist in the file (else UsageError), and its
+// base_url and key then win over the environment. Empty environment variables count as unset.
 Settings resolve(const Overrides& flags, const Getenv& getenv);
 
 // Environment variable for each global key: base_url → CRM_BASE_URL, api_key → CRM_API_KEY,
+// api_key_command_timeout → CRM_API_KEY_COMMAND_TIMEOUT,
 // output → CRM_OUTPUT, timeout → CRM_TIMEOUT, retries → CRM_RETRIES, rate → CRM_RATE,
 // auth → CRM_AUTH, tenant_id → CRM_TENANT_ID, api_key_command → CRM_API_KEY_COMMAND,
 // user.id/name/email → CRM_USER_ID/NAME/EMAIL; profile comes from CRM_PROFILE.

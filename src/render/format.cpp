@@ -1,7 +1,13 @@
 // Format names and the factory: the one place that maps a format to its renderer.
 #include "render/internal.h"
 
+#include "errors.h"
+#include "term/report.h"
+
+#include <fmt/format.h>
+
 #include <array>
+#include <ostream>
 #include <utility>
 
 namespace crm::render {
@@ -42,7 +48,42 @@ const std::vector<std::string>& format_names() {
     return names;
 }
 
+namespace {
+
+std::string trimmed(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t");
+    if (first == std::string_view::npos) return {};
+    return std::string(text.substr(first, text.find_last_not_of(" \t") - first + 1));
+}
+
+}  // namespace
+
+std::vector<std::string> checked_fields(const std::vector<std::string>& fields) {
+    std::vector<std::string> paths;
+    for (std::string_view value : fields) {
+        for (size_t start = 0, comma = 0; comma != std::string_view::npos; start = comma + 1) {
+            comma = value.find(',', start);
+            std::string path = trimmed(value.substr(start, comma - start));  // to the end when comma is npos
+            if (path.empty())
+                throw UsageError("--fields has an empty field name (fields are separated by single commas)");
+            if (path.front() == '.' || path.back() == '.' || path.find("..") != std::string::npos) {
+                throw UsageError(fmt::format(
+                    "--fields: '{}' is not a field path (names joined by single dots: owner.name)",
+                    term::escape_controls(path)));
+            }
+            paths.push_back(std::move(path));
+        }
+    }
+    return paths;
+}
+
 std::unique_ptr<Renderer> make_renderer(Format format, Options options, std::ostream& out, std::ostream& notes) {
+    options.fields = checked_fields(options.fields);
+    if (!options.warn) {
+        options.warn = [&notes](std::string_view message) {
+            notes << "crm: warning: " << term::escape_controls(message) << '\n' << std::flush;
+        };
+    }
     switch (format) {
         case Format::table: return detail::make_table(std::move(options), out, notes);
         case Format::json: return detail::make_json(std::move(options), out);

@@ -13,7 +13,7 @@ namespace crm::render::detail {
 // the table: json::scalar_text, "" when the field is missing.
 std::string cell_text(const json::Value& record, const std::string& column);
 
-// Column names: the --fields when given, else the flattened keys of `first`.
+// The table's column names: the --fields when given, else the flattened keys of `first`.
 std::vector<std::string> columns_for(const Options& options, const json::Value& first);
 
 std::unique_ptr<Renderer> make_json(Options options, std::ostream& out);

@@ -4,6 +4,7 @@
 #pragma once
 #include "json/json.h"
 
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <optional>
@@ -20,12 +21,15 @@ std::string_view format_name(Format format);
 const std::vector<std::string>& format_names();  // for help, completions, validation
 
 struct Options {
-    std::vector<std::string> fields;           // --fields: dotted paths, selected and ordered
+    std::vector<std::string> fields;           // --fields: dotted paths, selected and ordered (checked_fields)
     std::vector<std::string> default_columns;  // the entity's table columns when no --fields
     bool headers = true;                       // --no-headers turns off csv/tsv/table headers
     bool pretty = false;                       // json: indented (on a terminal)
     bool color = false;                        // table: bold header
     int width = 0;                             // table: truncate rows to this many columns; 0 = no limit
+    // Warnings while rendering (a csv column that turns up after the header). Unset: a
+    // "crm: warning: ..." line on the notes stream.
+    std::function<void(std::string_view message)> warn;
 };
 
 class Renderer {
@@ -40,8 +44,14 @@ public:
     virtual void single(const json::Value& record) = 0;
 };
 
-// `notes` receives the table's "no results" note (stderr).
+// `notes` receives the table's "no results" note (stderr). Throws crm::UsageError for a bad
+// --fields path (see checked_fields).
 std::unique_ptr<Renderer> make_renderer(Format format, Options options, std::ostream& out, std::ostream& notes);
+
+// --fields values ("id,title" or repeated flags) as paths: split at commas and trimmed. An
+// empty path ("id,,title") or a malformed one (".a", "a..b", "a.") is a crm::UsageError: it
+// would silently print an empty column.
+std::vector<std::string> checked_fields(const std::vector<std::string>& fields);
 
 // Flattens an object to dotted keys in document order (arrays stay whole), as csv and the
 // table see it: {"a":{"b":1},"c":[1]} → a.b=1, c=[1].

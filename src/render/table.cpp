@@ -4,7 +4,13 @@
 // reuse those widths (longer cells are cut with "…"), so `--all` keeps flat memory and the
 // columns never shift under the reader. Widths count UTF-8 code points, which is right for
 // Latin, Greek and Cyrillic text; double-width CJK would need wcwidth() and is not handled.
+//
+// Every cell and key is server data, not terminal control: control characters are shown
+// escaped (\n, \e, …), so a title cannot forge lines or move the cursor, and a cell stays one
+// line, which the alignment needs.
 #include "render/internal.h"
+
+#include "term/report.h"
 
 #include <algorithm>
 #include <ostream>
@@ -41,17 +47,12 @@ std::string fit(std::string_view text, size_t columns) {
     return std::string(text.substr(0, prefix_bytes(text, columns - 1))).append(kEllipsis);
 }
 
-// A cell is one line: embedded line breaks and tabs would break the alignment.
-std::string one_line(std::string text) {
-    std::replace_if(text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
-    return text;
-}
-
-std::string upper(std::string_view text) {
+// A header or key: upper case, then escaped (so an escape reads \r, not \R).
+std::string header_text(std::string_view text) {
     std::string out(text);
     std::transform(out.begin(), out.end(), out.begin(),
                    [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; });
-    return out;
+    return term::escape_controls(out);
 }
 
 void pad(std::string& line, std::string_view cell, size_t width) {
@@ -76,7 +77,7 @@ public:
         any_records_ = true;
         std::vector<std::string> cells;
         cells.reserve(columns_.size());
-        for (const auto& column : columns_) cells.push_back(one_line(cell_text(record, column)));
+        for (const auto& column : columns_) cells.push_back(term::escape_controls(cell_text(record, column)));
         rows_.push_back(std::move(cells));
     }
 
@@ -96,14 +97,16 @@ public:
     void single(const json::Value& record) override {
         std::vector<std::pair<std::string, std::string>> lines;
         if (options_.fields.empty()) {
-            for (const auto& [key, value] : flatten(record)) lines.emplace_back(upper(key), json::scalar_text(*value));
+            for (const auto& [key, value] : flatten(record))
+                lines.emplace_back(header_text(key), term::escape_controls(json::scalar_text(*value)));
         } else {
-            for (const auto& field : options_.fields) lines.emplace_back(upper(field), cell_text(record, field));
+            for (const auto& field : options_.fields)
+                lines.emplace_back(header_text(field), term::escape_controls(cell_text(record, field)));
         }
         size_t key_width = 0;
         for (const auto& line : lines) key_width = std::max(key_width, display_width(line.first));
         const std::vector<size_t> widths{key_width, std::string::npos};  // values are never cut short
-        for (auto& [key, value] : lines) print_row({key, one_line(std::move(value))}, widths, false);
+        for (auto& [key, value] : lines) print_row({key, value}, widths, false);
     }
 
 private:
@@ -115,7 +118,7 @@ private:
 
     void size_columns_and_print_header() {
         std::vector<std::string> header;
-        for (const auto& column : columns_) header.push_back(upper(column));
+        for (const auto& column : columns_) header.push_back(header_text(column));
         widths_.assign(columns_.size(), 0);
         for (size_t i = 0; i < columns_.size(); ++i) {
             if (options_.headers) widths_[i] = display_width(header[i]);

@@ -10,6 +10,8 @@ namespace crm::term {
 Io::Io(std::istream& in, std::ostream& out, std::ostream& err, Traits traits)
     : in_(in), out_(out), err_(err), traits_(traits) {}
 
+void Io::commit() { check_output(out_); }
+
 void Io::disable_color() {
     traits_.color_out = false;
     traits_.color_err = false;

@@ -1,6 +1,7 @@
 // The one door to the outside world: every command gets an Io and writes nowhere else.
 // Terminal facts are decided once, here, so tests can construct any combination.
 #pragma once
+#include <filesystem>
 #include <iosfwd>
 #include <memory>
 #include <sstream>
@@ -31,6 +32,17 @@ public:
     // The real process streams (stdio), with traits read from isatty, ioctl(TIOCGWINSZ),
     // COLUMNS and the colour environment variables.
     static std::unique_ptr<Io> system();
+
+    // --output-file: stdout goes to a new temporary file beside `path` (O_EXCL, mode 0666 minus
+    // the umask); stdin, stderr and the terminal facts stay those of `terminal` (but stdout is
+    // not a terminal). commit() puts the file in place; without it, destruction removes the
+    // temporary file, so a failed or interrupted command leaves any previous `path` untouched.
+    // Throws crm::Error when the temporary file cannot be created.
+    static std::unique_ptr<Io> to_file(Io& terminal, const std::filesystem::path& path);
+
+    // The command succeeded: stdout is flushed and checked (check_output), and an
+    // --output-file is made durable and renamed into place.
+    virtual void commit();
 
     std::istream& in() { return in_; }
     std::ostream& out() { return out_; }
@@ -63,6 +75,11 @@ private:
     std::ostream& err_;
     Traits traits_;
 };
+
+// Flushes `out` and throws when a write to it failed: crm::BrokenPipe when the reader went away
+// (EPIPE), else crm::Error "write error: <strerror>" (exit 1). Call it after each page of a
+// listing, so a full disk or a closed pipe stops the command before the next request.
+void check_output(std::ostream& out);
 
 // An Io over string buffers, for tests.
 class TestIo : public Io {

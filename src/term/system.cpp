@@ -1,6 +1,8 @@
 // Io::system(): the one place that binds the process's real streams and reads terminal facts.
+#include "term/fd_streambuf.h"
 #include "term/io.h"
 
+#include <fcntl.h>
 #include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
@@ -10,66 +12,15 @@
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
-#include <streambuf>
-#include <vector>
 
 namespace crm::term {
 
 namespace {
 
-// An output buffer straight onto a file descriptor. std::cout, synced with stdio, hands every
-// insertion to a FILE*; our own 64 KiB buffer turns a 20,000-record export into a few hundred
-// write()s, whether or not anyone calls std::ios::sync_with_stdio(false).
-class FdStreambuf : public std::streambuf {
-public:
-    FdStreambuf(int fd, size_t size) : fd_(fd), buffer_(size) { reset(); }
-    ~FdStreambuf() override { drain(); }
-    FdStreambuf(const FdStreambuf&) = delete;
-    FdStreambuf& operator=(const FdStreambuf&) = delete;
-
-protected:
-    int_type overflow(int_type ch) override {
-        if (!drain()) return traits_type::eof();
-        if (!traits_type::eq_int_type(ch, traits_type::eof())) {
-            *pptr() = traits_type::to_char_type(ch);
-            pbump(1);
-        }
-        return traits_type::not_eof(ch);
-    }
-
-    int sync() override { return drain() ? 0 : -1; }
-
-private:
-    void reset() { setp(buffer_.data(), buffer_.data() + buffer_.size()); }
-
-    // Writes out the buffer. On a failure (EPIPE: the reader went away) the data is dropped
-    // and the stream goes bad, which is what a pipe into `head` wants.
-    bool drain() {
-        const char* data = pbase();
-        size_t left = static_cast<size_t>(pptr() - pbase());
-        bool ok = true;
-        while (left > 0) {
-            ssize_t written = ::write(fd_, data, left);
-            if (written < 0) {
-                if (errno == EINTR) continue;
-                ok = false;
-                break;
-            }
-            data += written;
-            left -= static_cast<size_t>(written);
-        }
-        reset();
-        return ok;
-    }
-
-    int fd_;
-    std::vector<char> buffer_;
-};
-
 // Process-lifetime stdout: a static, so the buffer is flushed by static destruction even when
 // something calls exit() before the Io goes out of scope.
 std::ostream& stdout_stream(bool tty) {
-    static FdStreambuf buffer(STDOUT_FILENO, 64 * 1024);
+    static detail::FdStreambuf buffer(STDOUT_FILENO);
     static std::ostream stream(&buffer);
     // On a terminal a person is reading as we go: write out after every insertion.
     if (tty) stream.setf(std::ios::unitbuf);
@@ -112,9 +63,21 @@ protected:
     }
 };
 
+// A standard stream the parent closed (`crm … >&-`) is reserved with /dev/null opened the
+// other way round: the next open() would otherwise take its number, and a socket or file of
+// ours would receive the output. Writing to it now fails with EBADF, which check_output reports.
+void reserve_closed_std_fds() {
+    for (int fd : {STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO}) {
+        if (::fcntl(fd, F_GETFD) != -1 || errno != EBADF) continue;
+        // open() takes the lowest free number: this one, as the lower ones are open by now.
+        ::open("/dev/null", fd == STDIN_FILENO ? O_WRONLY : O_RDONLY);
+    }
+}
+
 }  // namespace
 
 std::unique_ptr<Io> Io::system() {
+    reserve_closed_std_fds();
     Traits traits;
     traits.stdin_tty = ::isatty(STDIN_FILENO) == 1;
     traits.stdout_tty = ::isatty(STDOUT_FILENO) == 1;

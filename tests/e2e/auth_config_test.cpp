@@ -7,7 +7,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <chrono>
 #include <iterator>
+#include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -33,6 +35,13 @@ public:
     Home& operator=(const Home&) = delete;
 
     fs::path file() const { return dir_ / "crm" / "config.toml"; }
+    const fs::path& dir() const { return dir_; }
+
+    void write(const std::string& toml, fs::perms mode = fs::perms::owner_read | fs::perms::owner_write) const {
+        fs::create_directories(file().parent_path());
+        std::ofstream(file()) << toml;
+        fs::permissions(file(), mode);
+    }
 
     RunOptions options(std::string stdin_data = {}) const {
         RunOptions o;
@@ -189,13 +198,13 @@ TEST_CASE("auth status checks the key with one read request", "[e2e][config]") {
         CHECK(cmd.out.find("from api_key_command (environment)") != std::string::npos);
         check_no_key(cmd, sandbox.api_key());
     }
-    SECTION("a failing api_key_command exits 2 without its output") {
+    SECTION("a failing api_key_command is an authentication error, without its output") {
         auto options = home.options();
-        options.env["CRM_API_KEY_COMMAND"] = "echo " + kKey + "; exit 4";
+        options.env["CRM_API_KEY_COMMAND"] = "printf %s " + kKey.substr(0, 8) + "''" + kKey.substr(8) + "; exit 4";
         REQUIRE(home.crm({"auth", "logout"}).exit_code == 0);
         auto fail = run_crm({"auth", "status"}, options);
-        CHECK(fail.exit_code == 2);
-        CHECK(fail.err.find("api_key_command failed (exit 4)") != std::string::npos);
+        CHECK(fail.exit_code == 3);
+        CHECK(fail.err.find("failed (exit 4)") != std::string::npos);
         check_no_key(fail);
     }
 }
@@ -220,4 +229,113 @@ TEST_CASE("auth login on a terminal does not echo the pasted key", "[e2e][config
     std::ifstream file(home.file());
     std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
     CHECK(text.find(key) != std::string::npos);
+}
+
+TEST_CASE("an explicit profile must exist, even with CRM_BASE_URL and CRM_API_KEY set", "[e2e][config]") {
+    Home home;
+    REQUIRE(home.crm({"auth", "login", "--profile", "prod"}, kKey + "\n").exit_code == 0);
+    auto options = home.options();
+    options.env["CRM_BASE_URL"] = "http://127.0.0.1:9";
+    options.env["CRM_API_KEY"] = "env-key-0123456789";
+    auto r = run_crm({"--profile", "prdo", "leads", "list"}, options);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "crm: profile 'prdo' (from --profile) not found in " + home.file().string() + " (profiles: prod)\n");
+    options.env["CRM_PROFILE"] = "stage";
+    CHECK(run_crm({"leads", "list"}, options).err.find("profile 'stage' (from CRM_PROFILE) not found") !=
+          std::string::npos);
+}
+
+TEST_CASE("an explicit profile's base URL and key win over the environment", "[e2e][config]") {
+    SandboxProcess sandbox;
+    Home home;
+    REQUIRE(home.crm({"auth", "login", "--profile", "prod", "--base-url", sandbox.base_url()},
+                     sandbox.api_key() + "\n")
+                .exit_code == 0);
+    auto options = home.options();
+    options.env["CRM_BASE_URL"] = "http://127.0.0.1:9";  // another tenant, left over in the shell
+    options.env["CRM_API_KEY"] = kKey;
+
+    auto ok = run_crm({"--profile", "prod", "leads", "list", "-o", "json"}, options);
+    CHECK(ok.exit_code == 0);
+    CHECK(ok.out == "[]\n");
+    options.env["CRM_PROFILE"] = "prod";
+    CHECK(run_crm({"leads", "list", "-o", "json"}, options).exit_code == 0);
+
+    auto explain = run_crm({"config", "explain", "-o", "tsv"}, options);
+    CHECK(explain.out.find("profile\tprod\tenvironment\n") != std::string::npos);
+    CHECK(explain.out.find("base_url\t" + sandbox.base_url() + "\tprofile\n") != std::string::npos);
+    CHECK(explain.out.find("api_key\t****" + sandbox.api_key().substr(sandbox.api_key().size() - 4) + "\tprofile\n") !=
+          std::string::npos);
+    check_no_key(explain);
+
+    // Flags still win; without an explicit profile the environment does, as before.
+    CHECK(run_crm({"leads", "list", "--base-url", "http://127.0.0.1:9", "--retries", "0"}, options).exit_code == 8);
+    options.env.erase("CRM_PROFILE");
+    CHECK(run_crm({"leads", "list", "--retries", "0"}, options).exit_code == 8);
+}
+
+TEST_CASE("the config path is never relative to the working directory", "[e2e][config]") {
+    Home cwd;  // an empty directory to run in
+    RunOptions options;
+    options.cwd = cwd.dir().string();
+    options.unset_env = {"HOME", "XDG_CONFIG_HOME", "CRM_PROFILE", "CRM_API_KEY", "CRM_BASE_URL"};
+    // Read-only commands: a write would land in the real home directory of whoever runs the tests.
+    auto r = run_crm({"config", "explain", "-o", "tsv"}, options);
+    REQUIRE(r.exit_code == 0);
+    const passwd* me = ::getpwuid(::geteuid());
+    REQUIRE(me != nullptr);
+    CHECK(r.out.find("file\t" + (fs::path(me->pw_dir) / ".config/crm/config.toml").string() + "\t") != std::string::npos);
+
+    options.unset_env = {"HOME", "CRM_PROFILE", "CRM_API_KEY", "CRM_BASE_URL"};
+    options.env["XDG_CONFIG_HOME"] = "relative";  // ignored, as the XDG spec says
+    auto relative = run_crm({"config", "explain", "-o", "tsv"}, options);
+    CHECK(relative.out.find("file\t" + (fs::path(me->pw_dir) / ".config/crm/config.toml").string() + "\t") !=
+          std::string::npos);
+    CHECK(fs::is_empty(cwd.dir()));
+}
+
+TEST_CASE("a config file that others can write is refused, key or not", "[e2e][config]") {
+    Home home;
+    home.write("[profiles.default]\nbase_url = 'http://127.0.0.1:9'\napi_key_command = 'echo k'\n",
+               fs::perms::owner_read | fs::perms::owner_write | fs::perms::others_write);
+    auto r = home.crm({"leads", "list"});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "crm: config file " + home.file().string() +
+                       " is writable by others and it can name a command crm runs; run: chmod go-w " +
+                       home.file().string() + "\n");
+}
+
+TEST_CASE("a stuck api_key_command times out as an authentication error", "[e2e][config]") {
+    Home home;
+    home.write("[profiles.default]\nbase_url = 'http://127.0.0.1:9'\napi_key_command = 'sleep 30'\n"
+               "api_key_command_timeout = 1\n");
+    const auto start = std::chrono::steady_clock::now();
+    auto r = home.crm({"leads", "list"});
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
+    CHECK(r.exit_code == 3);
+    CHECK(r.err == "crm: api_key_command 'sleep 30' failed (no key within 1 s; the limit is api_key_command_timeout)\n");
+}
+
+TEST_CASE("numeric settings have ranges, with the same message whatever their source", "[e2e][config]") {
+    Home home;
+    auto flag = home.crm({"leads", "list", "--timeout", "1e300"});
+    CHECK(flag.exit_code == 2);
+    CHECK(flag.err == "crm: --timeout must be a number of seconds from 0.1 to 86400, got '1e300'\n");
+    for (const char* bad : {"0", "nan", "inf", "-1"})
+        CHECK(home.crm({"leads", "list", "--timeout", bad}).exit_code == 2);
+    auto rate = home.crm({"leads", "list", "--rate", "1e-12"});
+    CHECK(rate.exit_code == 2);
+    CHECK(rate.err == "crm: --rate must be 0 (no limit) or a number of requests per second from 0.01 to 10000, "
+                      "got '1e-12'\n");
+    CHECK(home.crm({"leads", "list", "--retries", "101"}).err ==
+          "crm: --retries must be an integer from 0 to 100, got '101'\n");
+
+    auto options = home.options();
+    options.env["CRM_TIMEOUT"] = "nan";
+    CHECK(run_crm({"leads", "list"}, options).err ==
+          "crm: CRM_TIMEOUT must be a number of seconds from 0.1 to 86400, got 'nan'\n");
+    home.write("[profiles.default]\nrate = 20000\n");
+    CHECK(home.crm({"leads", "list"}).err == "crm: rate in profile 'default' of " + home.file().string() +
+                                                 " must be 0 (no limit) or a number of requests per second from "
+                                                 "0.01 to 10000, got '20000'\n");
 }

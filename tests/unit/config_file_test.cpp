@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <fstream>
 
 using crm::config::ConfigFile;
@@ -102,7 +104,7 @@ TEST_CASE("ConfigFile: unknown keys and bad values are refused", "[config]") {
                       Catch::StartsWith("unknown config key 'colour' (known keys: base_url, api_key"));
     CHECK_THROWS_AS(file.unset("default", "user.phone"), crm::UsageError);
     CHECK_THROWS_AS(file.get("default", "colour"), crm::UsageError);
-    CHECK_THROWS_WITH(file.set("default", "auth", "basic"), Catch::StartsWith("invalid auth 'basic'"));
+    CHECK_THROWS_WITH(file.set("default", "auth", "basic"), "auth must be header or query, got 'basic'");
     CHECK_THROWS_AS(file.set("default", "retries", "lots"), crm::UsageError);
 }
 
@@ -130,5 +132,24 @@ TEST_CASE("permissions: a file holding a key must not be readable by others", "[
     SECTION("0644 without a key is fine") {
         home.write("[profiles.default]\nbase_url = 'https://x.example'\napi_key_command = 'pass crm'\n", 0644);
         CHECK(home.resolve().get("base_url") == "https://x.example");
+    }
+}
+
+TEST_CASE("permissions: a file that others can change is refused, key or not", "[config]") {
+    ConfigHome home;
+    const std::string no_key = "[profiles.default]\napi_key_command = 'pass crm'\n";
+    for (mode_t mode : {0664, 0646, 0622}) {
+        home.write(no_key, mode);
+        CHECK_THROWS_WITH(home.resolve(), "config file " + home.file().string() +
+                                              " is writable by others and it can name a command crm runs; "
+                                              "run: chmod go-w " + home.file().string());
+    }
+    SECTION("owned by someone else") {
+        if (::geteuid() != 0) return;  // only root can give a file away
+        home.write(no_key, 0600);
+        REQUIRE(::chown(home.file().c_str(), 65534, 65534) == 0);
+        CHECK_THROWS_WITH(home.resolve(), "config file " + home.file().string() +
+                                              " is owned by uid 65534, not by you (uid 0), and it can name a command "
+                                              "crm runs; if it is yours, run: chown 0 " + home.file().string());
     }
 }

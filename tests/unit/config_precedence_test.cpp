@@ -3,6 +3,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <pwd.h>
+#include <unistd.h>
+
 using crm::config::Source;
 using crmtest::ConfigHome;
 
@@ -64,6 +67,9 @@ TEST_CASE("each key follows flag > environment > profile > default", "[config]")
 TEST_CASE("defaults: timeout 30, retries 3, auth header, rate 0, no output", "[config]") {
     ConfigHome home;
     auto s = home.resolve();
+    CHECK(s.number("timeout") == 30);
+    CHECK(s.integer("retries") == 3);
+    CHECK(s.number("api_key_command_timeout") == 30);
     CHECK(s.get("timeout") == "30");
     CHECK(s.get("retries") == "3");
     CHECK(s.get("auth") == "header");
@@ -74,7 +80,7 @@ TEST_CASE("defaults: timeout 30, retries 3, auth header, rate 0, no output", "[c
     CHECK(s.file == home.file());
 }
 
-TEST_CASE("config path: XDG_CONFIG_HOME, else HOME/.config", "[config]") {
+TEST_CASE("config path: XDG_CONFIG_HOME, else HOME/.config, never relative", "[config]") {
     std::map<std::string, std::string> env{{"HOME", "/home/u"}};
     auto getenv = [&env](const std::string& name) -> std::optional<std::string> {
         auto it = env.find(name);
@@ -83,6 +89,20 @@ TEST_CASE("config path: XDG_CONFIG_HOME, else HOME/.config", "[config]") {
     CHECK(crm::config::config_path(getenv) == "/home/u/.config/crm/config.toml");
     env["XDG_CONFIG_HOME"] = "/xdg";
     CHECK(crm::config::config_path(getenv) == "/xdg/crm/config.toml");
+    env["XDG_CONFIG_HOME"] = "relative/xdg";  // ignored, as the XDG spec says
+    CHECK(crm::config::config_path(getenv) == "/home/u/.config/crm/config.toml");
+
+    // Without HOME (or with an empty or relative one), the password database's home.
+    const passwd* me = ::getpwuid(::geteuid());
+    REQUIRE(me != nullptr);
+    const auto from_passwd = std::filesystem::path(me->pw_dir) / ".config" / "crm" / "config.toml";
+    for (const char* home : {"", "relative-home"}) {
+        env["HOME"] = home;
+        CHECK(crm::config::config_path(getenv) == from_passwd);
+    }
+    env.erase("HOME");
+    env.erase("XDG_CONFIG_HOME");
+    CHECK(crm::config::config_path(getenv) == from_passwd);
 }
 
 TEST_CASE("profile selection: --profile > CRM_PROFILE > default", "[config]") {
@@ -111,21 +131,52 @@ TEST_CASE("profile selection: --profile > CRM_PROFILE > default", "[config]") {
 TEST_CASE("a profile asked for by name must exist", "[config]") {
     ConfigHome home;
     home.write("[profiles.default]\nbase_url = 'https://d.example'\n[profiles.ci]\nretries = 1\n");
-    CHECK_THROWS_WITH(home.resolve({{"profile", "prdo"}}), Catch::Contains("profile 'prdo' not found") &&
-                                                                Catch::Contains("profiles: ci, default"));
+    CHECK_THROWS_WITH(home.resolve({{"profile", "prdo"}}),
+                      "profile 'prdo' (from --profile) not found in " + home.file().string() + " (profiles: ci, default)");
     home.setenv("CRM_PROFILE", "nope");
     CHECK_THROWS_AS(home.resolve(), crm::UsageError);
 
-    SECTION("unless flags and environment give a base URL and a key") {
+    SECTION("even when the environment gives a base URL and a key") {
         home.setenv("CRM_BASE_URL", "https://env.example");
         home.setenv("CRM_API_KEY", "k-0123456789abcdef");
-        auto s = home.resolve();
-        CHECK(s.profile == "nope");
-        CHECK(s.api_key() == "k-0123456789abcdef");
+        CHECK_THROWS_WITH(home.resolve(), Catch::StartsWith("profile 'nope' (from CRM_PROFILE) not found in "));
     }
     SECTION("the default profile may be missing") {
         ConfigHome empty;
         CHECK_NOTHROW(empty.resolve());
+    }
+}
+
+TEST_CASE("an explicit profile's base_url and key win over the environment; flags still win", "[config]") {
+    ConfigHome home;
+    home.write("[profiles.default]\nbase_url = 'https://default.example'\napi_key = 'default-key-00001'\n"
+               "[profiles.prod]\nbase_url = 'https://prod.example'\napi_key = 'prod-key-000000001'\ntimeout = 9\n"
+               "[profiles.cmd]\napi_key_command = 'echo cmd-key-0000001'\n");
+    home.setenv("CRM_BASE_URL", "https://env.example");
+    home.setenv("CRM_API_KEY", "env-key-0000000001");
+    home.setenv("CRM_TIMEOUT", "5");
+
+    auto s = home.resolve({{"profile", "prod"}});
+    CHECK(s.get("base_url") == "https://prod.example");
+    CHECK(s.values.at("base_url").source == Source::profile);
+    CHECK(s.api_key() == "prod-key-000000001");
+    CHECK(s.values.at("api_key").source == Source::profile);
+    CHECK(s.get("timeout") == "5");  // other settings keep flag > environment > profile
+
+    home.setenv("CRM_PROFILE", "cmd");
+    s = home.resolve();
+    CHECK(s.api_key() == "cmd-key-0000001");
+    CHECK(s.get("base_url") == "https://env.example");  // the profile has none
+
+    s = home.resolve({{"profile", "prod"}, {"base_url", "https://flag.example"}, {"api_key", "flag-key-00000001"}});
+    CHECK(s.get("base_url") == "https://flag.example");
+    CHECK(s.api_key() == "flag-key-00000001");
+
+    SECTION("without an explicit profile the environment wins as before") {
+        home.setenv("CRM_PROFILE", "");
+        s = home.resolve();
+        CHECK(s.get("base_url") == "https://env.example");
+        CHECK(s.api_key() == "env-key-0000000001");
     }
 }
 

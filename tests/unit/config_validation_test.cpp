@@ -3,33 +3,61 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <fstream>
+#include <iterator>
+#include <thread>
 
 using crmtest::ConfigHome;
 
-TEST_CASE("bad values are refused naming key, value and where they came from", "[config]") {
+TEST_CASE("bad values are refused naming where they came from, the rule and the value", "[config]") {
     ConfigHome home;
-    CHECK_THROWS_WITH(home.resolve({{"auth", "cookie"}}),
-                      "invalid auth 'cookie' (from --auth): must be header or query");
-    CHECK_THROWS_WITH(home.resolve({{"output", "xml"}}), Catch::StartsWith("invalid output 'xml' (from --output)"));
-    CHECK_THROWS_WITH(home.resolve({{"timeout", "0"}}), Catch::StartsWith("invalid timeout '0'"));
-    CHECK_THROWS_WITH(home.resolve({{"timeout", "30s"}}), Catch::StartsWith("invalid timeout '30s'"));
-    CHECK_THROWS_WITH(home.resolve({{"retries", "21"}}), Catch::StartsWith("invalid retries '21'"));
-    CHECK_THROWS_WITH(home.resolve({{"retries", "1.5"}}), Catch::StartsWith("invalid retries '1.5'"));
-    CHECK_THROWS_WITH(home.resolve({{"rate", "-1"}}), Catch::StartsWith("invalid rate '-1'"));
-    CHECK_THROWS_WITH(home.resolve({{"base_url", "ftp://x"}}), Catch::StartsWith("invalid base_url 'ftp://x'"));
+    CHECK_THROWS_WITH(home.resolve({{"auth", "cookie"}}), "--auth must be header or query, got 'cookie'");
+    CHECK_THROWS_WITH(home.resolve({{"output", "xml"}}), Catch::StartsWith("--output must be one of table"));
+    CHECK_THROWS_WITH(home.resolve({{"retries", "1.5"}}), "--retries must be an integer from 0 to 100, got '1.5'");
+    CHECK_THROWS_WITH(home.resolve({{"base_url", "ftp://x"}}),
+                      "--base-url must start with http:// or https://, got 'ftp://x'");
+    CHECK_THROWS_WITH(home.resolve({{"base_url", "http://x\r\nX: y"}}),
+                      "--base-url must not contain control characters, got 'http://x\\r\\nX: y'");
     CHECK_NOTHROW(home.resolve({{"retries", "0"}, {"rate", "0"}, {"timeout", "0.5"}}));
+    CHECK_NOTHROW(home.resolve({{"retries", "100"}, {"rate", "0.01"}, {"timeout", "86400"}}));
 
     home.setenv("CRM_TIMEOUT", "-3");
-    CHECK_THROWS_WITH(home.resolve(), "invalid timeout '-3' (from CRM_TIMEOUT): must be a number of seconds greater than 0");
+    CHECK_THROWS_WITH(home.resolve(), "CRM_TIMEOUT must be a number of seconds from 0.1 to 86400, got '-3'");
 
     ConfigHome file_home;
-    file_home.write("[profiles.default]\nretries = 99\n");
-    CHECK_THROWS_WITH(file_home.resolve(), Catch::Contains("invalid retries '99' (from profile 'default' in " +
-                                                           file_home.file().string() + ")"));
+    file_home.write("[profiles.default]\nretries = 101\n");
+    CHECK_THROWS_WITH(file_home.resolve(), "retries in profile 'default' of " + file_home.file().string() +
+                                               " must be an integer from 0 to 100, got '101'");
     CHECK_THROWS_AS(file_home.resolve(), crm::UsageError);
     // A flag overrides the bad value, so it is never used and not an error.
     CHECK(file_home.resolve({{"retries", "2"}}).get("retries") == "2");
+}
+
+TEST_CASE("numbers must be plain, finite and within their range", "[config]") {
+    ConfigHome home;
+    for (const char* bad : {"0", "0.09", "1e300", "86401", "nan", "inf", "-1", "0x10", "30s", "", " 5"}) {
+        CHECK_THROWS_WITH(home.resolve({{"timeout", bad}}),
+                          "--timeout must be a number of seconds from 0.1 to 86400, got '" + std::string(bad) + "'");
+    }
+    for (const char* bad : {"1e-12", "0.001", "10001", "-0.5", "inf"}) {
+        CHECK_THROWS_WITH(home.resolve({{"rate", bad}}),
+                          "--rate must be 0 (no limit) or a number of requests per second from 0.01 to 10000, got '" +
+                              std::string(bad) + "'");
+    }
+    for (const char* bad : {"-1", "101", "1e2", "two"}) {
+        CHECK_THROWS_WITH(home.resolve({{"retries", bad}}),
+                          "--retries must be an integer from 0 to 100, got '" + std::string(bad) + "'");
+    }
+    home.setenv("CRM_API_KEY_COMMAND_TIMEOUT", "3601");
+    CHECK_THROWS_WITH(home.resolve(),
+                      "CRM_API_KEY_COMMAND_TIMEOUT must be a number of seconds from 0.1 to 3600, got '3601'");
+    home.setenv("CRM_API_KEY_COMMAND_TIMEOUT", "1.5");
+    auto s = home.resolve({{"timeout", "1e3"}, {"rate", "2.5"}, {"retries", "7"}});
+    CHECK(s.number("timeout") == 1000);
+    CHECK(s.number("rate") == 2.5);
+    CHECK(s.integer("retries") == 7);
+    CHECK(s.number("api_key_command_timeout") == 1.5);
 }
 
 TEST_CASE("a bad api_key is refused without showing it", "[config]") {
@@ -39,7 +67,7 @@ TEST_CASE("a bad api_key is refused without showing it", "[config]") {
         home.resolve();
         FAIL("expected a UsageError");
     } catch (const crm::UsageError& e) {
-        CHECK(std::string(e.what()) == "invalid api_key (from CRM_API_KEY): must not contain control characters");
+        CHECK(std::string(e.what()) == "CRM_API_KEY must not contain control characters");
     }
 }
 
@@ -67,17 +95,52 @@ TEST_CASE("api_key_command: trimmed stdout, run once, failures named without out
     std::string all((std::istreambuf_iterator<char>(runs)), {});
     CHECK(all == "run\n");
 
-    home.setenv("CRM_API_KEY_COMMAND", "echo leaked-secret; exit 3");
-    CHECK_THROWS_WITH(home.resolve().api_key(), "api_key_command failed (exit 3)");
-
-    home.setenv("CRM_API_KEY_COMMAND", "true");
-    CHECK_THROWS_WITH(home.resolve().api_key(), "api_key_command failed (exit 0, no output)");
-
-    home.setenv("CRM_API_KEY_COMMAND", "kill -TERM $$");
-    CHECK_THROWS_WITH(home.resolve().api_key(), "api_key_command failed (killed by signal 15)");
+    auto fails = [&home](const std::string& command, const std::string& why) {
+        home.setenv("CRM_API_KEY_COMMAND", command);
+        try {
+            home.resolve().api_key();
+            FAIL("expected an authentication error");
+        } catch (const crm::Error& e) {
+            CHECK(e.exit_code() == crm::kExitAuth);
+            CHECK(std::string(e.what()) == "api_key_command '" + command + "' failed (" + why + ")");
+        }
+    };
+    fails("printf 'lea''ked'; exit 3", "exit 3");  // the message names the command, never its output
+    fails("true", "exit 0, no output");
+    fails("kill -TERM $$", "killed by signal 15");
 
     home.setenv("CRM_API_KEY_COMMAND", "printf 'two\\nlines'");
-    CHECK_THROWS_WITH(home.resolve().api_key(), Catch::Contains("control characters") && !Catch::Contains("two"));
+    CHECK_THROWS_WITH(home.resolve().api_key(), "the output of api_key_command must not contain control characters");
+}
+
+namespace {
+
+// Whether the process is gone (or a zombie that only waits for its parent to reap it).
+bool gone(const std::string& pid) {
+    std::ifstream stat("/proc/" + pid + "/stat");
+    std::string text((std::istreambuf_iterator<char>(stat)), {});
+    auto paren = text.rfind(')');
+    return text.empty() || (paren != std::string::npos && text.substr(paren + 2, 1) == "Z");
+}
+
+}  // namespace
+
+TEST_CASE("api_key_command is killed at its timeout, with what it started", "[config]") {
+    ConfigHome home;
+    const auto pid_file = home.dir() / "child.pid";
+    // The shell's child holds the pipe open: killing the shell alone would leave it running.
+    const std::string command = "sleep 30 & echo $! > '" + pid_file.string() + "'; wait";
+    home.setenv("CRM_API_KEY_COMMAND", command);
+    home.setenv("CRM_API_KEY_COMMAND_TIMEOUT", "0.3");
+    const auto start = std::chrono::steady_clock::now();
+    CHECK_THROWS_WITH(home.resolve().api_key(),
+                      "api_key_command '" + command + "' failed (no key within 0.3 s; the limit is api_key_command_timeout)");
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
+    std::string pid;
+    std::ifstream(pid_file) >> pid;
+    REQUIRE_FALSE(pid.empty());
+    for (int i = 0; i < 100 && !gone(pid); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    CHECK(gone(pid));
 }
 
 TEST_CASE("explain shows every key with its source and never the key", "[config]") {
@@ -98,7 +161,7 @@ TEST_CASE("explain shows every key with its source and never the key", "[config]
     CHECK(by_key["retries"] == std::pair<std::string, std::string>{"5", "environment"});
     CHECK(by_key["rate"] == std::pair<std::string, std::string>{"0", "default"});
     CHECK(by_key["tenant_id"].second == "-");
-    for (const auto& key : {"base_url", "api_key", "api_key_command", "auth", "output", "timeout", "retries", "rate",
+    for (const auto& key : {"base_url", "api_key", "api_key_command", "api_key_command_timeout", "auth", "output", "timeout", "retries", "rate",
                             "tenant_id", "user.id", "user.name", "user.email"})
         CHECK(by_key.count(key) == 1);
 

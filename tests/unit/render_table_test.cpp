@@ -42,8 +42,16 @@ TEST_CASE("table without headers sizes columns from the cells", "[render]") {
 
 TEST_CASE("table cells are one line; an empty last cell leaves no trailing blanks", "[render]") {
     CHECK(render_list(Format::table, R"([{"a":"two\nlines\tand tab","b":null}])").out ==
-          "A                  B\n"
-          "two lines and tab\n");
+          "A                    B\n"
+          "two\\nlines\\tand tab\n");
+}
+
+TEST_CASE("table shows control characters from the server escaped", "[render]") {
+    // A title that would clear the screen and forge a line of crm's own.
+    CHECK(render_list(Format::table, R"([{"id":1,"title":"\u001b[2J\ncrm: fake"}])").out ==
+          "ID  TITLE\n"
+          "1   \\e[2J\\ncrm: fake\n");
+    CHECK(render_single(Format::table, R"({"bad\rkey":"a\u0007b"})").out == "BAD\\rKEY  a\\x07b\n");
 }
 
 TEST_CASE("table: later pages keep the first page's widths and cut longer cells", "[render]") {
@@ -97,7 +105,7 @@ TEST_CASE("table of a single record lists keys and values", "[render]") {
     constexpr std::string_view deal = R"({"id":7,"title":"Deal\nsigned","owner":{"name":"Ann"},"tags":["a"]})";
     CHECK(render_single(Format::table, deal).out ==
           "ID          7\n"
-          "TITLE       Deal signed\n"
+          "TITLE       Deal\\nsigned\n"
           "OWNER.NAME  Ann\n"
           "TAGS        [\"a\"]\n");
     CHECK(render_single(Format::table, deal, with_fields({"owner.name", "missing", "id"})).out ==
