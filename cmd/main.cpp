@@ -17,6 +17,7 @@ using namespace crm;
 int run_action(cmd::Tree& tree, term::Io& io) {
     cli::Context ctx(io, tree.globals, config::system_getenv());
     try {
+        render::checked_fields(tree.globals.fields);  // a bad --fields is exit 2 before anything is sent
         tree.action(ctx);
         io.commit();
         return kExitOk;
