@@ -1,5 +1,7 @@
 #include "errors.h"
 
+#include "json/json.h"
+
 #include <fmt/format.h>
 
 namespace crm {
@@ -11,6 +13,18 @@ int exit_code_for_status(long status) {
     if (status >= 500) return kExitServer;
     if (status >= 400) return kExitRejected;
     return kExitUnexpected;
+}
+
+std::string server_message(const std::string& body) {
+    try {
+        auto doc = json::parse(body);
+        for (const char* path : {"message", "error.message", "error", "title", "detail"}) {
+            if (const auto* value = json::find(doc, path); value && value->IsString()) return value->GetString();
+        }
+    } catch (const json::ParseError&) {
+        // not JSON: the start of the text
+    }
+    return body.substr(0, 200);
 }
 
 static std::string describe(long status, const std::string& method, const std::string& path,

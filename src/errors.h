@@ -24,6 +24,11 @@ enum ExitCode : int {
 // Maps an HTTP status of a failed request to its exit code.
 int exit_code_for_status(long status);
 
+// The server's own words in an error body: "message" (the API gateway and the sandbox), else
+// "error.message", "error", "title", "detail"; a body that is not such JSON by its first 200
+// bytes. Raw text: the reporter escapes it for the terminal.
+std::string server_message(const std::string& body);
+
 class Error : public std::runtime_error {
 public:
     Error(const std::string& message, int exit_code) : std::runtime_error(message), exit_code_(exit_code) {}

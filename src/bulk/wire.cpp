@@ -22,15 +22,6 @@ std::optional<json::Document> parse_json(const std::string& body) {
     }
 }
 
-std::string server_message(const std::string& body) {
-    if (auto doc = parse_json(body)) {
-        for (const char* path : {"message", "error.message", "error"}) {
-            if (const auto* value = json::find(*doc, path); value && value->IsString()) return value->GetString();
-        }
-    }
-    return body.substr(0, 200);
-}
-
 bool content_rejection(long status) {
     switch (status) {
         case 401: case 403: case 404: case 405: case 408: case 429: return false;

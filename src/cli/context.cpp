@@ -105,20 +105,6 @@ void Context::print_dry_run(const http::Request& request) {
 
 namespace {
 
-// The server's own words: "message" (API gateway and our sandbox), else "error", else the
-// start of the body.
-std::string server_message(const std::string& body) {
-    try {
-        auto doc = json::parse(body);
-        for (const char* path : {"message", "error.message", "error", "title", "detail"}) {
-            if (const auto* value = json::find(doc, path); value && value->IsString()) return value->GetString();
-        }
-    } catch (const json::ParseError&) {
-        // not JSON: the start of the text
-    }
-    return body.substr(0, 200);
-}
-
 // A write that may have reached the server before the connection failed: retrying blindly
 // could do it twice (CLI.md §5).
 std::string maybe_done_note(const http::Request& request, const http::Result& result, const std::string& what) {
