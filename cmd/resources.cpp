@@ -114,7 +114,7 @@ void add_merge(Tree& tree, CLI::App* group, const api::Resource& r) {
 }
 
 void add_opportunity_actions(Tree& tree, CLI::App* group) {
-    auto status = tree.make<cli::StatusOptions>();
+    auto status = tree.make<api::StatusInput>();
     auto* sub = group->add_subcommand("status", "Set an opportunity's status: open, won or lost");
     sub->add_option("id", status->id, "Id")->required();
     sub->add_option("status", status->status, "open, won or lost")->required()->check(CLI::IsMember({"open", "won", "lost"}));

@@ -21,16 +21,16 @@ void add_tags_commands(Tree& tree) {
     auto create = tree.make<cli::TagOptions>();
     sub = group->add_subcommand("create", "Create a tag");
     entity_arg(sub, create->entity);
-    sub->add_option("--label", create->label, "Tag label")->required();
-    sub->add_option("--color", create->color, "Colour as #rrggbb");
+    sub->add_option("--label", create->tag.label, "Tag label")->required();
+    sub->add_option("--color", create->tag.color, "Colour as #rrggbb");
     tree.on_run(sub, [create](cli::Context& ctx) { cli::run_tags_create(ctx, *create); });
 
     auto update = tree.make<cli::TagOptions>();
     sub = group->add_subcommand("update", "Change a tag's label or colour");
     entity_arg(sub, update->entity);
     sub->add_option("tag-id", update->id, "Tag id")->required();
-    sub->add_option("--label", update->label, "New label");
-    sub->add_option("--color", update->color, "New colour as #rrggbb");
+    sub->add_option("--label", update->tag.label, "New label");
+    sub->add_option("--color", update->tag.color, "New colour as #rrggbb");
     tree.on_run(sub, [update](cli::Context& ctx) { cli::run_tags_update(ctx, *update); });
 
     auto remove = tree.make<cli::TagOptions>();

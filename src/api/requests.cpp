@@ -91,4 +91,126 @@ http::Request list_request(const Resource& resource, const ListParams& params, i
     return request;
 }
 
+namespace {
+
+http::Request with_body(std::string method, std::string path, const json::Value& body) {
+    return {.method = std::move(method), .path = std::move(path), .body = json::write(body)};
+}
+
+json::Value id_list(const std::vector<std::string>& ids, json::Allocator& alloc) {
+    json::Value list(rapidjson::kArrayType);
+    for (const auto& id : ids) {
+        id_segment(id);  // the checks of an id in a path: nothing blank or with control characters
+        list.PushBack(json::str(id, alloc), alloc);
+    }
+    return list;
+}
+
+json::Document tag_body(const TagInput& input) {
+    json::Document body(rapidjson::kObjectType);
+    auto& alloc = body.GetAllocator();
+    if (input.label) body.AddMember("label", json::str(*input.label, alloc), alloc);
+    if (input.color) {
+        check_color(*input.color);
+        body.AddMember("color", json::str(*input.color, alloc), alloc);
+    }
+    return body;
+}
+
+}  // namespace
+
+http::Request get_request(const Resource& resource, std::string_view id) {
+    return {.method = "GET", .path = item_path(resource, id)};
+}
+
+http::Request create_request(const Resource& resource, const json::Value& body) {
+    return with_body("POST", resource.path, body);
+}
+
+http::Request update_request(const Resource& resource, std::string_view id, const json::Value& body) {
+    return with_body("PATCH", item_path(resource, id), body);
+}
+
+http::Request delete_request(const Resource& resource, std::string_view id) {
+    return {.method = "DELETE", .path = item_path(resource, id)};
+}
+
+http::Request id_action_request(const Resource& resource, const IdAction& action, std::string_view id) {
+    return {.method = action.method, .path = item_path(resource, id) + "/" + action.suffix};
+}
+
+http::Request merge_request(const Resource& resource, std::string_view target, const std::vector<std::string>& sources,
+                            const Identity& identity) {
+    if (sources.empty()) throw UsageError("--source needs at least one id");
+    if (std::find(sources.begin(), sources.end(), target) != sources.end())
+        throw UsageError(fmt::format("cannot merge {} {} into itself", resource.singular, target));
+    json::Document body(rapidjson::kObjectType);
+    auto& alloc = body.GetAllocator();
+    body.AddMember("sourceId", id_list(sources, alloc), alloc);
+    stamp_identity(body, identity, Stamp::update);
+    return with_body("POST", item_path(resource, target) + "/merge", body);
+}
+
+http::Request status_request(const Resource& opportunities, const StatusInput& input, const Identity& identity) {
+    if ((input.reason_id || input.comment) && input.status != "lost")
+        throw UsageError("--reason-id and --comment only apply to status lost");
+    json::Document body(rapidjson::kObjectType);
+    auto& alloc = body.GetAllocator();
+    body.AddMember("status", json::str(input.status, alloc), alloc);
+    if (input.reason_id || input.comment) {
+        json::Value reason(rapidjson::kObjectType);
+        if (input.reason_id) reason.AddMember("reasonId", json::str(*input.reason_id, alloc), alloc);
+        if (input.comment) reason.AddMember("comment", json::str(*input.comment, alloc), alloc);
+        body.AddMember("lostReason", reason, alloc);
+    }
+    stamp_identity(body, identity, Stamp::update);
+    return with_body("PATCH", item_path(opportunities, input.id) + "/updateStatus", body);
+}
+
+http::Request stage_request(const Resource& opportunities, std::string_view id, std::string_view stage_key,
+                            const Identity& identity) {
+    json::Document body(rapidjson::kObjectType);
+    auto& alloc = body.GetAllocator();
+    body.AddMember("stage", json::str(stage_key, alloc), alloc);
+    stamp_identity(body, identity, Stamp::update);
+    return with_body("PATCH", item_path(opportunities, id) + "/updateStage", body);
+}
+
+void check_color(const std::string& color) {
+    bool ok = color.size() == 7 && color[0] == '#' &&
+              color.find_first_not_of("0123456789abcdefABCDEF", 1) == std::string::npos;
+    if (!ok) throw UsageError(fmt::format("--color must be #rrggbb (e.g. '#ff0000'), got '{}'", color));
+}
+
+http::Request tags_list_request(const Resource& resource) { return {.method = "GET", .path = resource.tags_path}; }
+
+http::Request tag_create_request(const Resource& resource, const TagInput& input, const Identity& identity) {
+    if (!input.label || input.label->empty()) throw UsageError("--label is required");
+    auto body = tag_body(input);
+    if (!identity.tenant_id.empty()) body.AddMember("tenantId", json::str(identity.tenant_id, body.GetAllocator()), body.GetAllocator());
+    return with_body("POST", resource.tags_path, body);
+}
+
+http::Request tag_update_request(const Resource& resource, std::string_view id, const TagInput& input) {
+    if (!input.label && !input.color) throw UsageError("nothing to update: give --label and/or --color");
+    return with_body("PATCH", resource.tags_path + "/" + id_segment(id), tag_body(input));
+}
+
+http::Request tag_delete_request(const Resource& resource, std::string_view id) {
+    return {.method = "DELETE", .path = resource.tags_path + "/" + id_segment(id)};
+}
+
+http::Request form_get_request(const Resource& resource) { return {.method = "GET", .path = resource.form_path}; }
+
+http::Request form_set_request(const Resource& resource, const json::Value& body) {
+    const json::Value* fields = body.IsObject() ? json::find(body, "fields") : nullptr;
+    if (!fields || !fields->IsArray())
+        throw UsageError("forms set replaces the whole form, so the body needs a \"fields\" array; nothing was sent");
+    return with_body("PUT", resource.form_path, body);
+}
+
+http::Request key_probe_request() {
+    return list_request(*find_entity("leads"), {}, 1, 1);
+}
+
 }  // namespace crm::api

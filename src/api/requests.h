@@ -1,6 +1,7 @@
 // Request builders: pure functions from a resource row and parsed options to an
 // http::Request. No I/O, so they are unit-tested directly.
 #pragma once
+#include "api/body.h"
 #include "api/resources.h"
 #include "http/request.h"
 
@@ -31,6 +32,47 @@ http::Request list_request(const Resource& resource, const ListParams& params, i
 std::string check_filter(const Filter& filter, const std::vector<std::string>& values);
 
 bool is_iso8601(std::string_view text);
+
+// One builder per row of CLI.md §1. Ids are checked by id_segment (UsageError when empty,
+// blank or with control characters); bodies are already built and stamped (body.h).
+http::Request get_request(const Resource& resource, std::string_view id);
+http::Request create_request(const Resource& resource, const json::Value& body);
+http::Request update_request(const Resource& resource, std::string_view id, const json::Value& body);
+http::Request delete_request(const Resource& resource, std::string_view id);
+http::Request id_action_request(const Resource& resource, const IdAction& action, std::string_view id);
+
+// POST {path}/{target}/merge {"sourceId":[...]}: UsageError for no sources or the target among them.
+http::Request merge_request(const Resource& resource, std::string_view target, const std::vector<std::string>& sources,
+                            const Identity& identity);
+
+// PATCH …/{id}/updateStatus: lostReason only with status lost.
+struct StatusInput {
+    std::string id, status;
+    std::optional<std::string> reason_id, comment;
+};
+http::Request status_request(const Resource& opportunities, const StatusInput& input, const Identity& identity);
+// PATCH …/{id}/updateStage {"stage": key} (the key: labels are resolved by a read first).
+http::Request stage_request(const Resource& opportunities, std::string_view id, std::string_view stage_key,
+                            const Identity& identity);
+
+// "#rrggbb"; UsageError otherwise.
+void check_color(const std::string& color);
+
+// Tags of an entity: {tags_path}[/{id}]. `color` is checked as #rrggbb (UsageError).
+struct TagInput {
+    std::optional<std::string> label, color;
+};
+http::Request tags_list_request(const Resource& resource);
+http::Request tag_create_request(const Resource& resource, const TagInput& input, const Identity& identity);
+http::Request tag_update_request(const Resource& resource, std::string_view id, const TagInput& input);
+http::Request tag_delete_request(const Resource& resource, std::string_view id);
+
+// The custom-field form of an entity: GET/PUT {form_path}.
+http::Request form_get_request(const Resource& resource);
+http::Request form_set_request(const Resource& resource, const json::Value& body);
+
+// The cheapest read that proves a key: the first lead of page 1.
+http::Request key_probe_request();
 
 // Splits "a,b , c" into trimmed non-empty parts.
 std::vector<std::string> split_list(std::string_view text);

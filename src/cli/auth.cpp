@@ -1,5 +1,6 @@
 // crm auth: the key enters through standard input only, so it never lands in shell history
 // or in `ps` output, and leaves only redacted.
+#include "api/requests.h"
 #include "cli/commands_auth_config.h"
 
 #include "errors.h"
@@ -70,10 +71,7 @@ void run_auth_status(Context& ctx) {
     out << std::flush;
 
     // Any read proves the key; a write would be needed to tell read-only from read/write.
-    http::Request probe;
-    probe.path = "/pipeline/leads";
-    probe.query = {{"page", "1"}, {"size", "1"}};
-    if (ctx.call(probe)) out << "key OK (read/write or read-only cannot be told by a read)\n";
+    if (ctx.call(api::key_probe_request())) out << "key OK (read/write or read-only cannot be told by a read)\n";
 }
 
 void run_auth_logout(Context& ctx) {

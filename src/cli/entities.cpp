@@ -26,10 +26,6 @@ const api::Resource& child(std::string_view parent, std::string_view name) {
     throw Error(fmt::format("no resource {} {}", parent, name), kExitUnexpected);
 }
 
-http::Request with_body(std::string method, std::string path, const json::Document& body) {
-    return {.method = std::move(method), .path = std::move(path), .body = json::write(body)};
-}
-
 }  // namespace
 
 api::FileReader file_reader(Context& ctx) {
@@ -66,21 +62,20 @@ void run_list(Context& ctx, const api::Resource& resource, const api::ListParams
 
 void run_get(Context& ctx, const api::Resource& resource, const std::vector<std::string>& ids) {
     run_for_ids(
-        ctx, ids, [&](const std::string& id) { return http::Request{.method = "GET", .path = api::item_path(resource, id)}; },
-        resource.singular, resource.columns, {});
+        ctx, ids, [&](const std::string& id) { return api::get_request(resource, id); }, resource.singular,
+        resource.columns, {});
 }
 
 void run_create(Context& ctx, const api::Resource& resource, const api::BodyInput& input) {
     auto body = make_body(ctx, input, api::Stamp::create);
-    if (auto doc = ctx.call(with_body("POST", resource.path, body), fmt::format("cannot create {}", resource.singular)))
+    if (auto doc = ctx.call(api::create_request(resource, body), fmt::format("cannot create {}", resource.singular)))
         print_item(ctx, *doc, resource.columns);
 }
 
 void run_update(Context& ctx, const api::Resource& resource, const std::string& id, const api::BodyInput& input) {
     if (input.empty()) throw UsageError("nothing to update: give --data, --field or --typed-field");
     auto body = make_body(ctx, input, api::Stamp::update);
-    if (auto doc = ctx.call(with_body("PATCH", api::item_path(resource, id), body),
-                            fmt::format("cannot update {} {}", resource.singular, id)))
+    if (auto doc = ctx.call(api::update_request(resource, id, body), fmt::format("cannot update {} {}", resource.singular, id)))
         print_item(ctx, *doc, resource.columns);
 }
 
@@ -100,8 +95,8 @@ std::string describe_ids(const api::Resource& resource, const std::vector<std::s
 void run_delete(Context& ctx, const api::Resource& resource, const std::vector<std::string>& ids,
                 const DestructiveOptions& options) {
     run_for_ids(
-        ctx, ids, [&](const std::string& id) { return http::Request{.method = "DELETE", .path = api::item_path(resource, id)}; },
-        resource.singular, resource.columns,
+        ctx, ids, [&](const std::string& id) { return api::delete_request(resource, id); }, resource.singular,
+        resource.columns,
         {.verb = "delete",
          .print_records = false,
          .deleting = true,
@@ -115,9 +110,7 @@ void run_id_action(Context& ctx, const api::Resource& resource, const api::IdAct
                    const std::vector<std::string>& ids, bool ignore_not_found) {
     run_for_ids(
         ctx, ids,
-        [&](const std::string& id) {
-            return http::Request{.method = action.method, .path = api::item_path(resource, id) + "/" + action.suffix};
-        },
+        [&](const std::string& id) { return api::id_action_request(resource, action, id); },
         resource.singular, action.prints_entity.empty() ? resource.columns : entity(action.prints_entity).columns,
         {.verb = action.name, .ignore_not_found = ignore_not_found});
 }
@@ -128,19 +121,7 @@ void run_merge(Context& ctx, const api::Resource& resource, const std::string& t
     for (const auto& s : sources) {
         for (auto& id : api::split_list(s)) ids.push_back(std::move(id));
     }
-    if (ids.empty()) throw UsageError("--source needs at least one id");
-    if (std::find(ids.begin(), ids.end(), target) != ids.end())
-        throw UsageError(fmt::format("cannot merge {} {} into itself", resource.singular, target));
-    json::Document body(rapidjson::kObjectType);
-    auto& alloc = body.GetAllocator();
-    json::Value list(rapidjson::kArrayType);
-    for (const auto& id : ids) {
-        api::id_segment(id);  // the same checks as an id in a path: nothing blank or with controls
-        list.PushBack(json::str(id, alloc), alloc);
-    }
-    body.AddMember("sourceId", list, alloc);
-    api::stamp_identity(body, identity(ctx), api::Stamp::update);
-    const http::Request request = with_body("POST", api::item_path(resource, target) + "/merge", body);
+    const http::Request request = api::merge_request(resource, target, ids, identity(ctx));
     // The sources are deleted: as destructive as a delete (CLI.md §7).
     confirm_or_throw(ctx, yes, fmt::format("Merge {} into {} {}? The sources are deleted.", describe_ids(resource, ids),
                                            resource.singular, target));
@@ -148,22 +129,10 @@ void run_merge(Context& ctx, const api::Resource& resource, const std::string& t
         print_item(ctx, *doc, resource.columns);
 }
 
-void run_opportunity_status(Context& ctx, const StatusOptions& options) {
+void run_opportunity_status(Context& ctx, const api::StatusInput& input) {
     const auto& opps = entity("opportunities");
-    if ((options.reason_id || options.comment) && options.status != "lost")
-        throw UsageError("--reason-id and --comment only apply to status lost");
-    json::Document body(rapidjson::kObjectType);
-    auto& alloc = body.GetAllocator();
-    body.AddMember("status", json::str(options.status, alloc), alloc);
-    if (options.reason_id || options.comment) {
-        json::Value reason(rapidjson::kObjectType);
-        if (options.reason_id) reason.AddMember("reasonId", json::str(*options.reason_id, alloc), alloc);
-        if (options.comment) reason.AddMember("comment", json::str(*options.comment, alloc), alloc);
-        body.AddMember("lostReason", reason, alloc);
-    }
-    api::stamp_identity(body, identity(ctx), api::Stamp::update);
-    if (auto doc = ctx.call(with_body("PATCH", api::item_path(opps, options.id) + "/updateStatus", body),
-                            fmt::format("cannot set the status of opportunity {}", options.id)))
+    if (auto doc = ctx.call(api::status_request(opps, input, identity(ctx)),
+                            fmt::format("cannot set the status of opportunity {}", input.id)))
         print_item(ctx, *doc, opps.columns);
 }
 
@@ -189,11 +158,10 @@ std::string resolve_stage(Context& ctx, const std::string& id, const std::string
     if (ctx.globals().dry_run) return stage;  // no lookups: show only the request that would change data
     const auto& opps = entity("opportunities");
     const auto& pipelines = child("opportunities", "pipelines");
-    auto opp = ctx.call({.method = "GET", .path = api::item_path(opps, id)}, fmt::format("cannot get opportunity {}", id));
+    auto opp = ctx.call(api::get_request(opps, id), fmt::format("cannot get opportunity {}", id));
     std::string pipeline_id = text_of(item_of(*opp), {"pipelineId"});
     if (pipeline_id.empty()) return stage;
-    auto pipeline = ctx.call({.method = "GET", .path = api::item_path(pipelines, pipeline_id)},
-                             fmt::format("cannot get pipeline {}", pipeline_id));
+    auto pipeline = ctx.call(api::get_request(pipelines, pipeline_id), fmt::format("cannot get pipeline {}", pipeline_id));
     const json::Value& p = item_of(*pipeline);
     auto stages = p.IsObject() ? p.FindMember("stages") : p.MemberEnd();
     if (!p.IsObject() || stages == p.MemberEnd() || !stages->value.IsArray()) return stage;
@@ -215,11 +183,8 @@ std::string resolve_stage(Context& ctx, const std::string& id, const std::string
 
 void run_opportunity_stage(Context& ctx, const std::string& id, const std::string& stage) {
     const auto& opps = entity("opportunities");
-    json::Document body(rapidjson::kObjectType);
-    auto& alloc = body.GetAllocator();
-    body.AddMember("stage", json::str(resolve_stage(ctx, id, stage), alloc), alloc);
-    api::stamp_identity(body, identity(ctx), api::Stamp::update);
-    if (auto doc = ctx.call(with_body("PATCH", api::item_path(opps, id) + "/updateStage", body),
+    api::id_segment(id);  // checked before the lookups read anything
+    if (auto doc = ctx.call(api::stage_request(opps, id, resolve_stage(ctx, id, stage), identity(ctx)),
                             fmt::format("cannot move opportunity {} to stage {}", id, stage)))
         print_item(ctx, *doc, opps.columns);
 }

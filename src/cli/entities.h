@@ -30,11 +30,7 @@ void run_merge(Context& ctx, const api::Resource& resource, const std::string& t
                const std::vector<std::string>& sources, bool yes);
 
 // Opportunities.
-struct StatusOptions {
-    std::string id, status;
-    std::optional<std::string> reason_id, comment;
-};
-void run_opportunity_status(Context& ctx, const StatusOptions& options);
+void run_opportunity_status(Context& ctx, const api::StatusInput& input);
 void run_opportunity_stage(Context& ctx, const std::string& id, const std::string& stage);
 
 // Reads @FILE arguments of a body; "-" is standard input.

@@ -27,62 +27,32 @@ const api::Resource& entity_with(const std::string& name, std::string api::Resou
     return *r;
 }
 
-std::string tag_path(const TagOptions& o) {
-    return entity_with(o.entity, &api::Resource::tags_path, "tags").tags_path;
-}
-
-json::Document tag_body(Context& ctx, const TagOptions& o, bool creating) {
-    json::Document body(rapidjson::kObjectType);
-    auto& alloc = body.GetAllocator();
-    if (o.label) body.AddMember("label", json::str(*o.label, alloc), alloc);
-    if (o.color) {
-        check_color(*o.color);
-        body.AddMember("color", json::str(*o.color, alloc), alloc);
-    }
-    if (creating) {
-        std::string tenant = identity(ctx).tenant_id;
-        if (!tenant.empty()) body.AddMember("tenantId", json::str(tenant, alloc), alloc);
-    }
-    return body;
-}
+const api::Resource& tagged(const TagOptions& o) { return entity_with(o.entity, &api::Resource::tags_path, "tags"); }
 
 }  // namespace
 
-void check_color(const std::string& color) {
-    bool ok = color.size() == 7 && color[0] == '#' &&
-              color.find_first_not_of("0123456789abcdefABCDEF", 1) == std::string::npos;
-    if (!ok) throw UsageError(fmt::format("--color must be #rrggbb (e.g. '#ff0000'), got '{}'", color));
-}
-
 void run_tags_list(Context& ctx, const TagOptions& o) {
-    std::string path = tag_path(o);
-    stream_pages(ctx, [&](int, std::optional<int>) { return http::Request{.method = "GET", .path = path}; }, {},
-                 kTagColumns, fmt::format("cannot list {} tags", o.entity));
+    const auto request = api::tags_list_request(tagged(o));
+    stream_pages(ctx, [&](int, std::optional<int>) { return request; }, {}, kTagColumns,
+                 fmt::format("cannot list {} tags", o.entity));
 }
 
 void run_tags_create(Context& ctx, const TagOptions& o) {
-    std::string path = tag_path(o);
-    if (!o.label || o.label->empty()) throw UsageError("--label is required");
-    auto body = tag_body(ctx, o, true);
-    if (auto doc = ctx.call({.method = "POST", .path = path, .body = json::write(body)},
+    if (auto doc = ctx.call(api::tag_create_request(tagged(o), o.tag, identity(ctx)),
                             fmt::format("cannot create {} tag", o.entity)))
         print_item(ctx, *doc, kTagColumns);
 }
 
 void run_tags_update(Context& ctx, const TagOptions& o) {
-    std::string path = tag_path(o);
-    if (!o.label && !o.color) throw UsageError("nothing to update: give --label and/or --color");
-    auto body = tag_body(ctx, o, false);
-    if (auto doc = ctx.call({.method = "PATCH", .path = path + "/" + api::id_segment(o.id), .body = json::write(body)},
+    if (auto doc = ctx.call(api::tag_update_request(tagged(o), o.id, o.tag),
                             fmt::format("cannot update {} tag {}", o.entity, o.id)))
         print_item(ctx, *doc, kTagColumns);
 }
 
 void run_tags_delete(Context& ctx, const TagOptions& o) {
-    std::string path = tag_path(o);
+    const auto& resource = tagged(o);
     run_for_ids(
-        ctx, o.ids, [&](const std::string& id) { return http::Request{.method = "DELETE", .path = path + "/" + api::id_segment(id)}; },
-        "tag", kTagColumns,
+        ctx, o.ids, [&](const std::string& id) { return api::tag_delete_request(resource, id); }, "tag", kTagColumns,
         {.verb = "delete",
          .print_records = false,
          .deleting = true,
@@ -93,7 +63,7 @@ void run_tags_delete(Context& ctx, const TagOptions& o) {
 
 void run_forms_get(Context& ctx, const std::string& entity) {
     const auto& r = entity_with(entity, &api::Resource::form_path, "form");
-    auto doc = ctx.call({.method = "GET", .path = r.form_path}, fmt::format("cannot get the {} form", r.name));
+    auto doc = ctx.call(api::form_get_request(r), fmt::format("cannot get the {} form", r.name));
     if (!doc) return;
     // A person reads a form as its fields, one per row; other formats get the whole form.
     const json::Value* fields = json::find(item_of(*doc), "fields");
@@ -138,25 +108,22 @@ void run_forms_set(Context& ctx, const std::string& entity, const api::BodyInput
     const auto& r = entity_with(entity, &api::Resource::form_path, "form");
     if (!input.data) throw UsageError("forms set replaces the whole form: give it with --data (JSON with a \"fields\" array)");
     auto body = make_body(ctx, input, api::Stamp::create);
-    const json::Value* fields = json::find(body, "fields");
-    if (!fields || !fields->IsArray()) {
-        throw UsageError("forms set replaces the whole form, so the body needs a \"fields\" array; nothing was sent");
-    }
+    const auto request = api::form_set_request(r, body);  // checks the "fields" array
+    const json::Value& fields = *json::find(body, "fields");
     if (!yes && !ctx.globals().dry_run) {
         if (!ctx.io().can_prompt()) {
             throw UsageError(fmt::format("replacing the {} form needs --yes when not on a terminal", r.name));
         }
-        auto current = ctx.call({.method = "GET", .path = r.form_path});
+        auto current = ctx.call(api::form_get_request(r));
         const json::Value& form = item_of(*current);
         const json::Value* old_fields = json::find(form, "fields");
         json::Value none(rapidjson::kArrayType);
-        FormDiff diff = diff_forms(old_fields ? *old_fields : none, *fields);
+        FormDiff diff = diff_forms(old_fields ? *old_fields : none, fields);
         ctx.io().err() << fmt::format("The {} form will be replaced: {} field(s) added, {} removed, {} changed.\n",
                                       r.name, diff.added, diff.removed, diff.changed);
         if (!ctx.io().confirm("Replace the form?")) throw UsageError("cancelled");
     }
-    if (auto doc = ctx.call({.method = "PUT", .path = r.form_path, .body = json::write(body)},
-                            fmt::format("cannot replace the {} form", r.name)))
+    if (auto doc = ctx.call(request, fmt::format("cannot replace the {} form", r.name)))
         print_item(ctx, *doc, kFieldColumns);
 }
 

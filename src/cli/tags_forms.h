@@ -1,6 +1,7 @@
 // Tags of the five entities and the custom-field forms (CLI.md §1).
 #pragma once
 #include "api/body.h"
+#include "api/requests.h"
 #include "cli/context.h"
 
 #include <optional>
@@ -12,7 +13,7 @@ namespace crm::cli {
 struct TagOptions {
     std::string entity;
     std::string id;
-    std::optional<std::string> label, color;
+    api::TagInput tag;             // create, update
     std::vector<std::string> ids;  // delete
     bool yes = false;
 };
@@ -21,9 +22,6 @@ void run_tags_list(Context& ctx, const TagOptions& options);
 void run_tags_create(Context& ctx, const TagOptions& options);
 void run_tags_update(Context& ctx, const TagOptions& options);
 void run_tags_delete(Context& ctx, const TagOptions& options);
-
-// "#rrggbb"; UsageError otherwise.
-void check_color(const std::string& color);
 
 void run_forms_get(Context& ctx, const std::string& entity);
 void run_forms_set(Context& ctx, const std::string& entity, const api::BodyInput& body, bool yes);

@@ -18,8 +18,8 @@ TEST_CASE("form diff counts added, removed and changed fields by id", "[forms]")
 }
 
 TEST_CASE("tag colours must be #rrggbb", "[tags]") {
-    CHECK_NOTHROW(cli::check_color("#ff00AA"));
-    CHECK_THROWS_AS(cli::check_color("red"), UsageError);
-    CHECK_THROWS_AS(cli::check_color("#ff00a"), UsageError);
-    CHECK_THROWS_AS(cli::check_color("#gg0000"), UsageError);
+    CHECK_NOTHROW(api::check_color("#ff00AA"));
+    CHECK_THROWS_AS(api::check_color("red"), UsageError);
+    CHECK_THROWS_AS(api::check_color("#ff00a"), UsageError);
+    CHECK_THROWS_AS(api::check_color("#gg0000"), UsageError);
 }
