@@ -29,6 +29,12 @@ double to_double(const std::string& flag, const std::string& v, double lo, doubl
     return d;
 }
 
+ListShape to_list_shape(const std::string& flag, const std::string& v) {
+    if (v == "items") return ListShape::Items;
+    if (v == "paged") return ListShape::Paged;
+    throw std::invalid_argument(flag + " needs items or paged, got '" + v + "'");
+}
+
 }  // namespace
 
 std::string usage() {
@@ -47,6 +53,15 @@ Options:
   --primary-key K       the read/write key (default: random)
   --secondary-key K     the read-only key (default: random)
   --seed-records N      generate N realistic records across all entities (deterministic)
+
+Realism:
+  --list-shape items|paged
+                        items (default): a list answers exactly {"items":[...]}, as the
+                        reference documents; paged adds "page", "size" and "total"
+  --max-page-size N     serve at most N (1..1000) records per page whatever size asks; page p
+                        then holds records (p-1)*S .. p*S-1 with S = min(size, N)
+
+Faults:
   --latency-ms N        delay every request by N milliseconds
   --fail-rate P         answer that fraction (0..1) of requests 503, without carrying them out
   --drop-rate P         carry out that fraction (0..1) of requests, then close the connection
@@ -81,6 +96,8 @@ Options parse_options(const std::vector<std::string>& args) {
         else if (flag == "--primary-key") o.primary_key = need();
         else if (flag == "--secondary-key") o.secondary_key = need();
         else if (flag == "--seed-records") o.seed_records = to_int(flag, need(), 0, 100000000);
+        else if (flag == "--list-shape") o.lists.shape = to_list_shape(flag, need());
+        else if (flag == "--max-page-size") o.lists.max_page_size = to_int(flag, need(), 1, 1000);
         else if (flag == "--latency-ms") o.faults.latency_ms = static_cast<int>(to_int(flag, need(), 0, 600000));
         else if (flag == "--fail-rate") o.faults.fail_rate = to_double(flag, need(), 0, 1);
         else if (flag == "--drop-rate") o.faults.drop_rate = to_double(flag, need(), 0, 1);

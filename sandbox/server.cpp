@@ -131,7 +131,7 @@ int run_server(const Options& o) {
             seed_records(store, o.seed_records);
         }
     }
-    Api api(store);
+    Api api(store, o.lists);
     Keys keys{o.primary_key.empty() ? random_key() : o.primary_key,
               o.secondary_key.empty() ? random_key() : o.secondary_key};
     while (keys.secondary == keys.primary) keys.secondary = random_key();

@@ -112,7 +112,7 @@ TEST_CASE("keys: none or wrong → 401 with the gateway body") {
             CHECK(h.post("/pipeline/leads", R"({"title":"x"})").status == 401);
         }
     }
-    CHECK(Http(sb).get("/pipeline/leads").total() == 0);
+    CHECK(Http(sb).get("/pipeline/leads").count() == 0);
 }
 
 TEST_CASE("unknown routes and methods answer JSON errors") {

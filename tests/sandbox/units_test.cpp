@@ -40,6 +40,10 @@ TEST_CASE("unit: options") {
     CHECK_THROWS_AS(parse_options({"--port", "70000"}), std::invalid_argument);
     CHECK_THROWS_AS(parse_options({"--drop-rate", "-0.1"}), std::invalid_argument);
     CHECK_THROWS_AS(parse_options({"--latency-ms"}), std::invalid_argument);
+    CHECK(parse_options({}).lists.shape == ListShape::Items);
+    auto l = parse_options({"--list-shape=paged", "--max-page-size", "100"});
+    CHECK(l.lists.shape == ListShape::Paged);
+    CHECK(l.lists.max_page_size == 100);
     CHECK_THROWS_AS(parse_options({"--primary-key", "a", "--secondary-key", "a"}), std::invalid_argument);
 }
 
@@ -51,7 +55,11 @@ TEST_CASE("unit: the Api answers without HTTP") {
     CHECK(created.status == 201);
     auto listed = api.handle({"GET", "/pipeline/leads/", {{"title", "T"}}, ""});  // trailing slash
     CHECK(listed.status == 200);
-    CHECK(listed.body.find("\"total\":1") != std::string::npos);
+    CHECK(listed.body.rfind(R"({"items":[{"id":"1",)", 0) == 0);
+    CHECK(listed.body.find("total") == std::string::npos);  // the reference's shape: items only
+    Api paged(store, {ListShape::Paged, 0});
+    CHECK(paged.handle({"GET", "/pipeline/leads", {}, ""}).body.find(R"("page":1,"size":10,"total":1})") !=
+          std::string::npos);
     CHECK(api.handle({"GET", "/pipeline/leads", {{"size", "0"}}, ""}).status == 400);
     CHECK(api.handle({"GET", "/nowhere", {}, ""}).status == 404);
 }
