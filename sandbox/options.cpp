@@ -35,6 +35,19 @@ ListShape to_list_shape(const std::string& flag, const std::string& v) {
     throw std::invalid_argument(flag + " needs items or paged, got '" + v + "'");
 }
 
+// --quota N/SECONDS, both whole numbers ≥ 1: "100/60".
+void parse_quota(const std::string& flag, const std::string& v, FaultOptions& f) {
+    auto slash = v.find('/');
+    auto whole = [&](const std::string& part, int64_t hi, int64_t& out) {
+        auto [p, ec] = std::from_chars(part.data(), part.data() + part.size(), out);
+        return ec == std::errc() && p == part.data() + part.size() && out >= 1 && out <= hi;
+    };
+    if (slash == std::string::npos || !whole(v.substr(0, slash), 1000000000, f.quota_requests) ||
+        !whole(v.substr(slash + 1), 86400, f.quota_seconds))
+        throw std::invalid_argument(flag + " needs N/SECONDS (requests per window, e.g. 100/60; N 1..10^9, " +
+                                    "SECONDS 1..86400), got '" + v + "'");
+}
+
 }  // namespace
 
 std::string usage() {
@@ -67,6 +80,9 @@ Faults:
   --drop-rate P         carry out that fraction (0..1) of requests, then close the connection
                         without an answer
   --rate-limit RPS      at most RPS requests per one-second window; over it 429 + Retry-After
+  --quota N/SECONDS     at most N requests per key in each fixed window of SECONDS (a key's
+                        window opens at its first request); over it 429 + Retry-After, the
+                        seconds left in the window
   --threads N           worker threads, i.e. concurrent keep-alive connections (default 64)
   --log                 one access line per request on stderr (keys redacted)
   --help                show this help
@@ -102,6 +118,7 @@ Options parse_options(const std::vector<std::string>& args) {
         else if (flag == "--fail-rate") o.faults.fail_rate = to_double(flag, need(), 0, 1);
         else if (flag == "--drop-rate") o.faults.drop_rate = to_double(flag, need(), 0, 1);
         else if (flag == "--rate-limit") o.faults.rate_limit = to_double(flag, need(), 0, 1e9);
+        else if (flag == "--quota") parse_quota(flag, need(), o.faults);
         else if (flag == "--threads") o.threads = static_cast<int>(to_int(flag, need(), 1, 1024));
         else throw std::invalid_argument("unknown option " + flag + " (see --help)");
     }

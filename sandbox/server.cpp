@@ -59,9 +59,18 @@ std::string url_host(const std::string& host) {
     return host;
 }
 
+// 429 with the gateway's wording and Retry-After in whole seconds.
+ApiResponse too_many_requests(int64_t retry_after) {
+    auto r = error_response(429, fmt::format("Rate limit is exceeded. Try again in {} seconds.", retry_after));
+    r.headers.emplace_back("Retry-After", std::to_string(retry_after));
+    return r;
+}
+
 class Front {
 public:
-    Front(const Options& o, Api& api, Keys keys) : o_(o), api_(api), keys_(std::move(keys)), faults_(o.faults) {}
+    Front(const Options& o, Api& api, Keys keys)
+        : o_(o), api_(api), keys_(std::move(keys)), faults_(o.faults),
+          quota_(o.faults.quota_requests, o.faults.quota_seconds) {}
 
     void serve(const httplib::Request& req, httplib::Response& res) {
         auto t0 = std::chrono::steady_clock::now();
@@ -89,11 +98,9 @@ private:
         Access access = keys_.check(key);
         if (access == Access::Denied) return error_response(401, kInvalidKeyMessage);
         if (access == Access::ReadOnly && method != "GET") return error_response(403, kReadOnlyMessage);
-        if (int retry = faults_.rate_limited()) {
-            auto r = error_response(429, fmt::format("Rate limit is exceeded. Try again in {} seconds.", retry));
-            r.headers.emplace_back("Retry-After", std::to_string(retry));
-            return r;
-        }
+        if (int64_t retry = quota_.take(access == Access::ReadWrite ? "primary" : "secondary"))
+            return too_many_requests(retry);
+        if (int retry = faults_.rate_limited()) return too_many_requests(retry);
         faults_.delay();
         if (faults_.should_fail()) return error_response(503, "Service unavailable (injected by --fail-rate)");
         ApiRequest ar{method, req.path, {}, req.body};
@@ -107,6 +114,7 @@ private:
     Api& api_;
     Keys keys_;
     Faults faults_;
+    Quota quota_;
     std::mutex log_mu_;
 };
 

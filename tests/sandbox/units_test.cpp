@@ -2,6 +2,7 @@
 #include "access_log.h"
 #include "api.h"
 #include "clock.h"
+#include "faults.h"
 #include "options.h"
 #include "sqlite_store.h"
 
@@ -62,4 +63,20 @@ TEST_CASE("unit: the Api answers without HTTP") {
           std::string::npos);
     CHECK(api.handle({"GET", "/pipeline/leads", {{"size", "0"}}, ""}).status == 400);
     CHECK(api.handle({"GET", "/nowhere", {}, ""}).status == 404);
+}
+
+TEST_CASE("unit: quota windows open at a key's first request and count per key") {
+    using std::chrono::milliseconds;
+    Quota q(2, 10);
+    const auto t0 = Quota::Clock::now();
+    CHECK(q.take("a", t0) == 0);
+    CHECK(q.take("a", t0 + milliseconds(100)) == 0);
+    CHECK(q.take("a", t0 + milliseconds(200)) == 10);  // 9.8 s left: rounded up
+    CHECK(q.take("a", t0 + milliseconds(9001)) == 1);
+    CHECK(q.take("a", t0 + milliseconds(9999)) == 1);  // never 0 while refused
+    CHECK(q.take("b", t0 + milliseconds(5000)) == 0);  // b's window opens here
+    CHECK(q.take("a", t0 + milliseconds(10000)) == 0);  // a's window has ended: a new one
+    CHECK(q.take("b", t0 + milliseconds(10000)) == 0);
+    CHECK(q.take("b", t0 + milliseconds(14000)) == 1);  // b's window ends at 15 s
+    CHECK(Quota(0, 0).take("a", t0) == 0);  // no quota
 }
