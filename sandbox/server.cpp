@@ -59,6 +59,43 @@ std::string url_host(const std::string& host) {
     return host;
 }
 
+// The largest request body served; a larger one is answered 413 without being kept.
+constexpr size_t kMaxBodyBytes = 1024 * 1024;
+
+ApiResponse body_too_large() {
+    return error_response(413, fmt::format("request body too large (at most {} bytes)", kMaxBodyBytes));
+}
+
+// A request body as the sandbox got it.
+struct Body {
+    std::string text;
+    int refused = 0;  // 413: over kMaxBodyBytes (text dropped); 400: unreadable (broken chunks, cut short)
+};
+
+// Reads a write's body through httplib's content reader rather than letting httplib gather
+// it: httplib 0.11 enforces its payload limit on Content-Length bodies only (a chunked one
+// would be held whole, however big) and answers 413 to any form-encoded body over 8 KiB.
+// Past the limit the rest is read and dropped, so the connection stays in step.
+Body read_body(const httplib::Request& req, const httplib::Response& res, const httplib::ContentReader& reader) {
+    Body b;
+    size_t seen = 0;
+    auto keep = [&](const char* data, size_t n) {
+        seen += n;
+        if (seen <= kMaxBodyBytes) b.text.append(data, n);
+        return true;
+    };
+    // A multipart body is no JSON: its parts are dropped, and the API finds no body.
+    auto drop_part = [](const httplib::MultipartFormData&) { return true; };
+    auto drop_bytes = [](const char*, size_t) { return true; };
+    bool ok = req.is_multipart_form_data() ? reader(drop_part, drop_bytes) : reader(keep);
+    // On failure httplib has put its verdict in res.status: 413 for a Content-Length over
+    // the payload limit (the body skipped), 400 otherwise.
+    if (!ok) b.refused = res.status == 413 ? 413 : 400;
+    else if (seen > kMaxBodyBytes) b.refused = 413;
+    if (b.refused) b.text.clear();
+    return b;
+}
+
 // 429 with the gateway's wording and Retry-After in whole seconds.
 ApiResponse too_many_requests(int64_t retry_after) {
     auto r = error_response(429, fmt::format("Rate limit is exceeded. Try again in {} seconds.", retry_after));
@@ -72,10 +109,10 @@ public:
         : o_(o), api_(api), keys_(std::move(keys)), faults_(o.faults),
           quota_(o.faults.quota_requests, o.faults.quota_seconds) {}
 
-    void serve(const httplib::Request& req, httplib::Response& res) {
+    void serve(const httplib::Request& req, httplib::Response& res, const Body& body) {
         auto t0 = std::chrono::steady_clock::now();
         bool dropped = false;
-        ApiResponse out = answer(req, dropped);
+        ApiResponse out = answer(req, body, dropped);
         if (o_.log) {  // before a drop, so the line is there when the client sees the close
             double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
             std::string line = access_line(req.method, req.target, dropped ? "dropped" : std::to_string(out.status), ms);
@@ -90,7 +127,10 @@ public:
     }
 
 private:
-    ApiResponse answer(const httplib::Request& req, bool& dropped) {
+    ApiResponse answer(const httplib::Request& req, const Body& body, bool& dropped) {
+        // A body refused is refused before anything else, like httplib's own 413.
+        if (body.refused == 413) return body_too_large();
+        if (body.refused) return error_response(400, "the request body could not be read");
         std::string key = req.get_header_value("Ocp-Apim-Subscription-Key");
         if (key.empty() && req.has_param("subscription-key")) key = req.get_param_value("subscription-key");
         // HEAD is a GET whose body httplib leaves out.
@@ -103,7 +143,7 @@ private:
         if (int retry = faults_.rate_limited()) return too_many_requests(retry);
         faults_.delay();
         if (faults_.should_fail()) return error_response(503, "Service unavailable (injected by --fail-rate)");
-        ApiRequest ar{method, req.path, {}, req.body};
+        ApiRequest ar{method, req.path, {}, body.text};
         for (const auto& [k, v] : req.params) ar.query.emplace(k, v);
         ApiResponse out = api_.handle(ar);
         dropped = faults_.should_drop();
@@ -148,11 +188,17 @@ int run_server(const Options& o) {
     httplib::Server svr;
     const int threads = o.threads;
     svr.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
-    svr.set_payload_max_length(64 * 1024 * 1024);
+    // A Content-Length over the limit is answered by httplib itself (error handler below),
+    // the body skipped; read_body enforces the limit on chunked bodies.
+    svr.set_payload_max_length(kMaxBodyBytes);
     // httplib writes headers and body separately: without TCP_NODELAY, Nagle's algorithm and
     // the client's delayed ACK hold small answers for ~40 ms on keep-alive connections.
     svr.set_tcp_nodelay(true);
-    auto handler = [&front](const httplib::Request& req, httplib::Response& res) { front.serve(req, res); };
+    auto handler = [&front](const httplib::Request& req, httplib::Response& res) { front.serve(req, res, {}); };
+    auto write_handler = [&front](const httplib::Request& req, httplib::Response& res,
+                                  const httplib::ContentReader& reader) {
+        front.serve(req, res, read_body(req, res, reader));
+    };
     // cpp-httplib 0.11 answers a bare 400 to a POST/PUT/PATCH/DELETE that has neither
     // Content-Length nor chunked encoding (curl -X DELETE, curl -X POST without -d): such a
     // request has an empty body, so it is served here, before httplib tries to read one.
@@ -160,25 +206,28 @@ int run_server(const Options& o) {
         bool bodiless_write = req.method == "POST" || req.method == "PUT" || req.method == "PATCH" ||
                               req.method == "DELETE";
         if (bodiless_write && !req.has_header("Content-Length") && !req.has_header("Transfer-Encoding")) {
-            front.serve(req, res);
+            front.serve(req, res, {});
             return httplib::Server::HandlerResponse::Handled;
         }
         return httplib::Server::HandlerResponse::Unhandled;
     });
-    // Errors raised by httplib itself (bad request line, payload too large, ...) get a JSON body too.
+    // Errors raised by httplib itself (bad request line, URI or header too long, payload too
+    // large, ...) get a JSON body too.
     svr.set_error_handler(httplib::Server::HandlerWithResponse(
         [](const httplib::Request&, httplib::Response& res) {
         if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-        auto e = error_response(res.status, res.status == 413 ? "request body too large" : "bad request");
+        ApiResponse e = res.status == 413 ? body_too_large()
+                        : res.status == 414 ? error_response(414, "request URI too long")
+                                            : error_response(res.status, "bad request");
         res.set_content(e.body, "application/json; charset=utf-8");
         return httplib::Server::HandlerResponse::Handled;
     }));
     svr.Get(".*", handler);
-    svr.Post(".*", handler);
-    svr.Put(".*", handler);
-    svr.Patch(".*", handler);
-    svr.Delete(".*", handler);
     svr.Options(".*", handler);
+    svr.Post(".*", write_handler);
+    svr.Put(".*", write_handler);
+    svr.Patch(".*", write_handler);
+    svr.Delete(".*", write_handler);
 
     int port = o.port;
     if (port == 0) {
