@@ -85,6 +85,8 @@ Faults:
                         seconds left in the window
   --threads N           worker threads, i.e. concurrent keep-alive connections (default 64)
   --log                 one access line per request on stderr (keys redacted)
+  --record FILE         append every request to FILE as one JSON line: t, method, path,
+                        query, headers (key redacted), body as received, status answered
   --help                show this help
 )";
 }
@@ -106,6 +108,7 @@ Options parse_options(const std::vector<std::string>& args) {
         };
         if (flag == "--help" || flag == "-h") o.help = true;
         else if (flag == "--log") o.log = true;
+        else if (flag == "--record") o.record = need();
         else if (flag == "--host") o.host = need();
         else if (flag == "--port") o.port = static_cast<int>(to_int(flag, need(), 0, 65535));
         else if (flag == "--db") o.db = need();

@@ -18,6 +18,7 @@ struct Options {
     ListPolicy lists;
     FaultOptions faults;
     bool log = false;
+    std::string record;  // --record FILE; empty: none
     int threads = 64;  // keep-alive connections hold a worker each
     bool help = false;
 };

@@ -4,6 +4,7 @@
 #include "api.h"
 #include "faults.h"
 #include "keys.h"
+#include "record.h"
 #include "seed.h"
 #include "sqlite_store.h"
 
@@ -16,6 +17,7 @@
 #include <cstdio>
 #include <dirent.h>
 #include <fmt/format.h>
+#include <memory>
 #include <mutex>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -103,30 +105,74 @@ ApiResponse too_many_requests(int64_t retry_after) {
     return r;
 }
 
+// httplib adds these to a request's headers; they were not sent.
+bool added_by_httplib(const std::string& header) {
+    return header == "REMOTE_ADDR" || header == "REMOTE_PORT" || header == "LOCAL_ADDR" || header == "LOCAL_PORT";
+}
+
 class Front {
 public:
-    Front(const Options& o, Api& api, Keys keys)
+    using Clock = std::chrono::steady_clock;
+
+    // record may be null (no --record).
+    Front(const Options& o, Api& api, Keys keys, RecordFile* record)
         : o_(o), api_(api), keys_(std::move(keys)), faults_(o.faults),
-          quota_(o.faults.quota_requests, o.faults.quota_seconds) {}
+          quota_(o.faults.quota_requests, o.faults.quota_seconds), record_(record), start_(Clock::now()) {}
 
     void serve(const httplib::Request& req, httplib::Response& res, const Body& body) {
-        auto t0 = std::chrono::steady_clock::now();
+        auto t0 = Clock::now();
         bool dropped = false;
         ApiResponse out = answer(req, body, dropped);
-        if (o_.log) {  // before a drop, so the line is there when the client sees the close
-            double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-            std::string line = access_line(req.method, req.target, dropped ? "dropped" : std::to_string(out.status), ms);
-            std::lock_guard lock(log_mu_);
-            std::fprintf(stderr, "%s\n", line.c_str());
-            std::fflush(stderr);
-        }
+        note(req, body, out.status, dropped, t0);
         if (dropped) drop_connection(req);
         res.status = out.status;
         for (auto& [k, v] : out.headers) res.set_header(k, v);
         if (!out.body.empty()) res.set_content(out.body, "application/json; charset=utf-8");
     }
 
+    // A request httplib refused itself (bad request line, URI or header too long, a
+    // Content-Length over the limit): its answer gets a JSON body, and it is noted too.
+    void refused_by_httplib(const httplib::Request& req, httplib::Response& res) {
+        ApiResponse e = res.status == 413 ? body_too_large()
+                        : res.status == 414 ? error_response(414, "request URI too long")
+                                            : error_response(res.status, "bad request");
+        res.set_content(e.body, "application/json; charset=utf-8");
+        Body skipped;
+        skipped.refused = res.status == 413 ? 413 : 0;
+        note(req, skipped, res.status, false, Clock::now());
+    }
+
 private:
+    // The record line and the access line. Written here, before the answer goes out (httplib's
+    // logger runs after it) and before a drop: a client that has its answer, or sees the
+    // connection close, finds the lines already there.
+    void note(const httplib::Request& req, const Body& body, int status, bool dropped, Clock::time_point t0) {
+        if (record_) record_->append(record_line(recorded(req, body, status, dropped, t0)));
+        if (o_.log) {
+            double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+            std::string line = access_line(req.method, req.target, dropped ? "dropped" : std::to_string(status), ms);
+            std::lock_guard lock(log_mu_);
+            std::fprintf(stderr, "%s\n", line.c_str());
+            std::fflush(stderr);
+        }
+    }
+
+    RecordedRequest recorded(const httplib::Request& req, const Body& body, int status, bool dropped,
+                             Clock::time_point t0) const {
+        RecordedRequest r;
+        r.t = std::chrono::duration<double>(t0 - start_).count();
+        r.method = req.method;
+        r.path = req.path;
+        r.target = req.target;
+        for (const auto& [name, value] : req.headers)
+            if (!added_by_httplib(name)) r.headers.emplace_back(name, value);
+        r.body = body.text;
+        r.body_omitted = body.refused != 0;
+        r.status = status;
+        r.dropped = dropped;
+        return r;
+    }
+
     ApiResponse answer(const httplib::Request& req, const Body& body, bool& dropped) {
         // A body refused is refused before anything else, like httplib's own 413.
         if (body.refused == 413) return body_too_large();
@@ -155,6 +201,8 @@ private:
     Keys keys_;
     Faults faults_;
     Quota quota_;
+    RecordFile* record_;
+    const Clock::time_point start_;  // "t" of the record lines counts from here
     std::mutex log_mu_;
 };
 
@@ -170,6 +218,8 @@ int run_server(const Options& o) {
     sigaddset(&stop_signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
+    std::unique_ptr<RecordFile> record;
+    if (!o.record.empty()) record = std::make_unique<RecordFile>(o.record);
     SqliteStore store(o.db);
     install_defaults(store);
     if (o.seed_records > 0) {
@@ -183,7 +233,7 @@ int run_server(const Options& o) {
     Keys keys{o.primary_key.empty() ? random_key() : o.primary_key,
               o.secondary_key.empty() ? random_key() : o.secondary_key};
     while (keys.secondary == keys.primary) keys.secondary = random_key();
-    Front front(o, api, keys);
+    Front front(o, api, keys, record.get());
 
     httplib::Server svr;
     const int threads = o.threads;
@@ -211,15 +261,10 @@ int run_server(const Options& o) {
         }
         return httplib::Server::HandlerResponse::Unhandled;
     });
-    // Errors raised by httplib itself (bad request line, URI or header too long, payload too
-    // large, ...) get a JSON body too.
     svr.set_error_handler(httplib::Server::HandlerWithResponse(
-        [](const httplib::Request&, httplib::Response& res) {
-        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-        ApiResponse e = res.status == 413 ? body_too_large()
-                        : res.status == 414 ? error_response(414, "request URI too long")
-                                            : error_response(res.status, "bad request");
-        res.set_content(e.body, "application/json; charset=utf-8");
+        [&front](const httplib::Request& req, httplib::Response& res) {
+        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;  // ours: served
+        front.refused_by_httplib(req, res);
         return httplib::Server::HandlerResponse::Handled;
     }));
     svr.Get(".*", handler);

@@ -4,6 +4,7 @@
 #include "clock.h"
 #include "faults.h"
 #include "options.h"
+#include "record.h"
 #include "sqlite_store.h"
 
 #include <catch2/catch.hpp>
@@ -79,4 +80,30 @@ TEST_CASE("unit: quota windows open at a key's first request and count per key")
     CHECK(q.take("b", t0 + milliseconds(10000)) == 0);
     CHECK(q.take("b", t0 + milliseconds(14000)) == 1);  // b's window ends at 15 s
     CHECK(Quota(0, 0).take("a", t0) == 0);  // no quota
+}
+
+TEST_CASE("unit: record lines") {
+    using namespace std::string_literals;
+    CHECK(query_params("/a?x=1&y&=z&&x=%41+b%2&t=%zz") ==
+          NameValues{{"x", "1"}, {"y", ""}, {"", "z"}, {"x", "A b%2"}, {"t", "%zz"}});
+    CHECK(query_params("/a").empty());
+    CHECK(redact_key("0123456789abcdef") == "****cdef");
+    CHECK(redact_key("short") == "****");
+    RecordedRequest r;
+    r.t = 1.5;
+    r.method = "PATCH";
+    r.path = "/pipeline/leads/1";
+    r.target = "/pipeline/leads/1?Subscription-Key=0123456789abcdef&x=%FF";
+    r.headers = {{"Accept", "a"}, {"accept", "b"}, {"Ocp-Apim-Subscription-Key", "0123456789abcdef"}};
+    r.body = "{\"a\":\"\0\"}"s;
+    r.status = 200;
+    CHECK(record_line(r) ==
+          R"({"t":1.5,"method":"PATCH","path":"/pipeline/leads/1","query":[["Subscription-Key","****cdef"],)"
+          R"(["x",")" "\xef\xbf\xbd" R"("]],"headers":{"Accept":"a, b","Ocp-Apim-Subscription-Key":"****cdef"},)"
+          R"("body":"{\"a\":\"\u0000\"}","status":200})");
+    r.body.assign(1, '\xff');  // not = "\xff": GCC 12 sees a bogus overlap (-Wrestrict)
+    r.body_omitted = true;
+    r.dropped = true;
+    CHECK(record_line(r).find(R"("body":"/w==","bodyEncoding":"base64","bodyOmitted":true,"status":200,"dropped":true})") !=
+          std::string::npos);
 }
