@@ -29,6 +29,14 @@ double to_double(const std::string& flag, const std::string& v, double lo, doubl
     return d;
 }
 
+// A key goes into an HTTP header and onto one start-up line: no control characters.
+std::string to_key(const std::string& flag, const std::string& v) {
+    for (char c : v)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+            throw std::invalid_argument(flag + " must not hold control characters (newline, tab, ...)");
+    return v;
+}
+
 ListShape to_list_shape(const std::string& flag, const std::string& v) {
     if (v == "items") return ListShape::Items;
     if (v == "paged") return ListShape::Paged;
@@ -51,13 +59,14 @@ void parse_quota(const std::string& flag, const std::string& v, FaultOptions& f)
 }  // namespace
 
 std::string usage() {
-    return R"(Usage: crm-sandbox [options]
+    return R"usage(Usage: crm-sandbox [options]
 
 A local, stateful emulator of the CRM as a Service API. Once it accepts connections it prints
-  export CRM_BASE_URL=http://HOST:PORT
-  export CRM_API_KEY=<primary key, read/write>
-  export CRM_READONLY_KEY=<secondary key, read-only>
-on stdout. It stops cleanly on SIGINT/SIGTERM.
+  export CRM_BASE_URL='http://HOST:PORT'
+  export CRM_API_KEY='<primary key, read/write>'
+  export CRM_READONLY_KEY='<secondary key, read-only>'
+on stdout (values quoted for a shell: eval "$(crm-sandbox &)" works), then closes it. It
+stops cleanly on SIGINT/SIGTERM.
 
 Options:
   --host HOST           address to bind (default 127.0.0.1)
@@ -88,7 +97,7 @@ Faults:
   --record FILE         append every request to FILE as one JSON line: t, method, path,
                         query, headers (key redacted), body as received, status answered
   --help                show this help
-)";
+)usage";
 }
 
 Options parse_options(const std::vector<std::string>& args) {
@@ -112,8 +121,8 @@ Options parse_options(const std::vector<std::string>& args) {
         else if (flag == "--host") o.host = need();
         else if (flag == "--port") o.port = static_cast<int>(to_int(flag, need(), 0, 65535));
         else if (flag == "--db") o.db = need();
-        else if (flag == "--primary-key") o.primary_key = need();
-        else if (flag == "--secondary-key") o.secondary_key = need();
+        else if (flag == "--primary-key") o.primary_key = to_key(flag, need());
+        else if (flag == "--secondary-key") o.secondary_key = to_key(flag, need());
         else if (flag == "--seed-records") o.seed_records = to_int(flag, need(), 0, 100000000);
         else if (flag == "--list-shape") o.lists.shape = to_list_shape(flag, need());
         else if (flag == "--max-page-size") o.lists.max_page_size = to_int(flag, need(), 1, 1000);

@@ -16,6 +16,7 @@
 #include <csignal>
 #include <cstdio>
 #include <dirent.h>
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <memory>
 #include <mutex>
@@ -23,6 +24,7 @@
 #include <pthread.h>
 #include <sys/socket.h>
 #include <thread>
+#include <unistd.h>
 
 namespace sandbox {
 namespace {
@@ -52,6 +54,14 @@ void drop_connection(const httplib::Request& req) {
         }
     }
     closedir(dir);
+}
+
+// VALUE for a line `export NAME=VALUE` that a shell's eval reads back exactly, whatever the
+// characters: single quotes, each ' written as '\''.
+std::string shell_quote(const std::string& value) {
+    std::string out = "'";
+    for (char c : value) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
 }
 
 std::string url_host(const std::string& host) {
@@ -294,10 +304,17 @@ int run_server(const Options& o) {
     });
 
     // The socket is listening: connections queue from here on, so the contract's lines can go out.
-    std::printf("export CRM_BASE_URL=http://%s:%d\n", url_host(o.host).c_str(), port);
-    std::printf("export CRM_API_KEY=%s\n", keys.primary.c_str());
-    std::printf("export CRM_READONLY_KEY=%s\n", keys.secondary.c_str());
+    const std::string base_url = fmt::format("http://{}:{}", url_host(o.host), port);
+    std::printf("export CRM_BASE_URL=%s\n", shell_quote(base_url).c_str());
+    std::printf("export CRM_API_KEY=%s\n", shell_quote(keys.primary).c_str());
+    std::printf("export CRM_READONLY_KEY=%s\n", shell_quote(keys.secondary).c_str());
     std::fflush(stdout);
+    // Nothing more goes to stdout: let it go, so that eval "$(crm-sandbox ... &)" sees its end
+    // and returns. fd 1 stays open (on /dev/null), so no later file can take its number.
+    if (int devnull = ::open("/dev/null", O_WRONLY | O_CLOEXEC); devnull >= 0) {
+        ::dup2(devnull, STDOUT_FILENO);
+        ::close(devnull);
+    }
 
     bool ok = svr.listen_after_bind();
     // listen returned: stopped by a signal, or failed; then wake the stopper, still in sigwait.
