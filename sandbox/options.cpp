@@ -92,11 +92,15 @@ Faults:
   --quota N/SECONDS     at most N requests per key in each fixed window of SECONDS (a key's
                         window opens at its first request); over it 429 + Retry-After, the
                         seconds left in the window
+
+Serving and watching:
   --threads N           worker threads, i.e. concurrent keep-alive connections (default 64)
   --log                 one access line per request on stderr (keys redacted)
   --record FILE         append every request to FILE as one JSON line: t, method, path,
                         query, headers (key redacted), body as received, status answered
   --help                show this help
+
+Limits: request bodies up to 1 MiB (413 beyond), JSON nested up to 64 levels (400 beyond).
 )usage";
 }
 

@@ -91,7 +91,9 @@ TEST_CASE("HEAD works wherever GET does") {
 TEST_CASE("options: --help and bad options") {
     auto help = crmtest::run({CRM_SANDBOX_BIN, "--help"});
     CHECK(help.exit_code == 0);
-    CHECK(help.out.find("--drop-rate") != std::string::npos);
+    for (const char* flag : {"--drop-rate", "--list-shape items|paged", "--max-page-size N", "--quota N/SECONDS",
+                             "--record FILE", "1 MiB"})
+        CHECK(help.out.find(flag) != std::string::npos);
     auto bad = crmtest::run({CRM_SANDBOX_BIN, "--fail-rate", "2"});
     CHECK(bad.exit_code == 2);
     CHECK(bad.err.find("--fail-rate") != std::string::npos);
