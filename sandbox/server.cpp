@@ -295,12 +295,17 @@ int run_server(const Options& o) {
         return 1;
     }
 
-    std::atomic<bool> signalled{false};
-    std::thread stopper([&svr, &signalled, stop_signals] {
+    std::atomic<bool> signalled{false}, listen_returned{false};
+    std::thread stopper([&svr, &signalled, &listen_returned, stop_signals] {
         int sig = 0;
         sigwait(&stop_signals, &sig);
         signalled = true;
-        svr.stop();
+        // stop() does nothing until listen has begun, and a signal may come as soon as the
+        // start-up lines are out (a script that evals them and kills at once): so repeat.
+        while (!listen_returned) {
+            svr.stop();
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
     });
 
     // The socket is listening: connections queue from here on, so the contract's lines can go out.
@@ -317,6 +322,7 @@ int run_server(const Options& o) {
     }
 
     bool ok = svr.listen_after_bind();
+    listen_returned = true;
     // listen returned: stopped by a signal, or failed; then wake the stopper, still in sigwait.
     if (!signalled) pthread_kill(stopper.native_handle(), SIGTERM);
     stopper.join();

@@ -79,6 +79,21 @@ TEST_CASE("SIGTERM and SIGINT stop it cleanly, exit status 0") {
     }
 }
 
+TEST_CASE("a SIGTERM as soon as the start-up lines are read still stops it") {
+    // eval returns the moment the sandbox lets stdout go, just before it starts listening; a
+    // signal then used to be taken while stop() had nothing to stop yet, and it ran on.
+    std::string script = std::string("for i in 1 2 3 4 5 6 7 8 9 10; do "
+                                     "eval \"$(\"") + CRM_SANDBOX_BIN + "\" --port 0 2>/dev/null & echo pid=$!)\"; "
+                         "kill $pid; n=0; "
+                         // Running, not a zombie waiting for init (the sandbox is no child of ours).
+                         "running() { case $(ps -o stat= -p $pid) in ''|Z*) return 1;; esac; }; "
+                         "while running && [ $n -lt 500 ]; do sleep 0.01; n=$((n+1)); done; "
+                         "if running; then kill -9 $pid; echo hung; fi; "
+                         "done; echo finished";
+    auto r = crmtest::run({"/bin/bash", "-c", script});
+    CHECK(r.out == "finished\n");
+}
+
 TEST_CASE("HEAD works wherever GET does") {
     SandboxProcess sb;
     httplib::Client c(sb.base_url());
