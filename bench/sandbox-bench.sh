@@ -33,7 +33,7 @@ echo
 
 # 1. Seeding: from exec to the start-up lines (the server seeds before it listens).
 start=$(date +%s%N)
-"$bin" --port 0 --primary-key "$key" --seed-records "$records" --log >"$work/out" 2>"$work/log" &
+"$bin" --port 0 --primary-key "$key" --seed-records "$records" --list-shape paged --log >"$work/out" 2>"$work/log" &
 pid=$!
 until grep -q CRM_READONLY_KEY "$work/out" 2>/dev/null; do
   kill -0 "$pid" 2>/dev/null || { echo "crm-sandbox died:" >&2; cat "$work/log" >&2; exit 1; }
@@ -42,7 +42,7 @@ done
 end=$(date +%s%N)
 ticks=$(getconf CLK_TCK)
 cpu=$(awk -v t="$ticks" '{printf "%.2f", ($14 + $15) / t}' "/proc/$pid/stat")
-base=$(sed -n 's/^export CRM_BASE_URL=//p' "$work/out")
+base=$(. "$work/out" && printf %s "$CRM_BASE_URL")  # the values are shell-quoted
 echo "## Seeding $records records (one transaction, prepared statements)"
 printf 'start-up incl. seeding: %.2f s wall, %s s CPU\n' "$(echo "($end - $start) / 1000000000" | bc -l)" "$cpu"
 for p in pipeline/leads pipeline/opportunities directory/contacts directory/organizations cases/cases; do
@@ -97,7 +97,7 @@ if command -v wrk >/dev/null; then
   "$bin" --port 0 --primary-key "$key" --seed-records "$records" >"$work/out2" 2>/dev/null &
   pid=$!
   until grep -q CRM_READONLY_KEY "$work/out2" 2>/dev/null; do sleep 0.05; done
-  base=$(sed -n 's/^export CRM_BASE_URL=//p' "$work/out2")
+  base=$(. "$work/out2" && printf %s "$CRM_BASE_URL")
   cat >"$work/post.lua" <<'LUA'
 wrk.method = "POST"
 wrk.body = '{"title":"bench lead","value":{"amount":100,"code":"USD"},"tags":["bench"]}'

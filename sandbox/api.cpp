@@ -4,10 +4,10 @@
 
 namespace sandbox {
 
-Api::Api(Store& store) {
-    add_pipeline_routes(router_, store);
-    add_directory_routes(router_, store);
-    add_cases_routes(router_, store);
+Api::Api(Store& store, const ListPolicy& lists) {
+    add_pipeline_routes(router_, store, lists);
+    add_directory_routes(router_, store, lists);
+    add_cases_routes(router_, store, lists);
 }
 
 }  // namespace sandbox

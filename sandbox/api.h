@@ -51,9 +51,19 @@ private:
     std::vector<Route> routes_;
 };
 
+// How lists answer: --list-shape and --max-page-size.
+enum class ListShape {
+    Items,  // exactly {"items":[...]}, all the reference documents
+    Paged,  // {"items":[...],"page":P,"size":S,"total":T}
+};
+struct ListPolicy {
+    ListShape shape = ListShape::Items;
+    int64_t max_page_size = 0;  // > 0: no page holds more records, whatever `size` asks
+};
+
 class Api {
 public:
-    explicit Api(Store& store);
+    explicit Api(Store& store, const ListPolicy& lists = {});
     // Never throws: errors become JSON error responses.
     ApiResponse handle(const ApiRequest& req) const;
 

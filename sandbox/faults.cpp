@@ -1,5 +1,6 @@
 #include "faults.h"
 
+#include <algorithm>
 #include <cmath>
 #include <thread>
 
@@ -36,6 +37,20 @@ int Faults::rate_limited() {
     }
     auto left = duration_cast<milliseconds>(window_start_ + seconds(1) - now).count();
     return std::max(1, static_cast<int>((left + 999) / 1000));
+}
+
+int64_t Quota::take(const std::string& key, Clock::time_point now) {
+    if (requests_ <= 0) return 0;
+    std::lock_guard lock(mu_);
+    auto [it, opened] = windows_.try_emplace(key, Window{now, 0});
+    Window& w = it->second;
+    if (!opened && now - w.start >= window_) w = Window{now, 0};
+    if (w.used < requests_) {
+        ++w.used;
+        return 0;
+    }
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(w.start + window_ - now).count();
+    return std::max<int64_t>(1, (left + 999) / 1000);
 }
 
 }  // namespace sandbox

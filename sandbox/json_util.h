@@ -11,8 +11,13 @@ using Value = rapidjson::Value;
 using Document = rapidjson::Document;
 using Alloc = rapidjson::Document::AllocatorType;
 
+// The deepest nesting of objects and arrays a request body may have (System.Text.Json's
+// default maximum depth).
+inline constexpr int kMaxDepth = 64;
+
 // Parses a request body; accepts // comments and trailing commas (the reference's examples
-// have both). Throws ApiError 400 on malformed JSON or when the body is not an object.
+// have both). Throws ApiError 400 on malformed JSON, invalid UTF-8, nesting deeper than
+// kMaxDepth, or when the body is not an object.
 Document parse_body(const std::string& body);
 
 // Parses JSON we wrote ourselves (stored records); throws std::runtime_error when broken.

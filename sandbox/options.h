@@ -1,5 +1,6 @@
 // Command-line options of crm-sandbox.
 #pragma once
+#include "api.h"
 #include "faults.h"
 
 #include <optional>
@@ -14,8 +15,10 @@ struct Options {
     std::string db;  // empty: in memory
     std::string primary_key, secondary_key;  // empty: random
     int64_t seed_records = 0;
+    ListPolicy lists;
     FaultOptions faults;
     bool log = false;
+    std::string record;  // --record FILE; empty: none
     int threads = 64;  // keep-alive connections hold a worker each
     bool help = false;
 };

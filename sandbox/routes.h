@@ -38,7 +38,10 @@ struct EntitySpec {
 };
 
 ApiResponse item_response(const std::string& record_json, int status = 200);
-ApiResponse list_response(const PageRequest& pr, const ListResult& r);
+// One page of a collection: parses the list query, caps the page size and shapes the answer
+// as the policy says.
+ApiResponse list_page(Store& store, const std::string& coll, const ApiRequest& req, const ListPolicy& lists,
+                      const std::vector<FilterSpec>& filters = {}, bool allow_offset = false);
 ApiResponse no_content();
 
 Document load_or_404(Store& store, const std::string& coll, const std::string& id, const std::string& word);
@@ -49,14 +52,18 @@ Document new_record(Store& store, const std::string& coll, const Value& body);
 // Top-level partial update; server-owned fields (id, createdAt, createdOn) are not overwritten.
 void apply_patch(Document& rec, const Value& patch);
 
-void add_crud_routes(Router& r, Store& s, const EntitySpec& spec);
-void add_tag_routes(Router& r, Store& s, const std::string& path, const std::string& coll);
+void add_crud_routes(Router& r, Store& s, const EntitySpec& spec, const ListPolicy& lists);
+void add_tag_routes(Router& r, Store& s, const std::string& path, const std::string& coll,
+                    const ListPolicy& lists);
 // entity word → collection, for one bulk-actions endpoint.
 void add_bulk_route(Router& r, Store& s, const std::string& path, std::map<std::string, std::string> entities);
 
-void add_pipeline_routes(Router& r, Store& s);   // leads, opportunities, pipelines, forms
-void add_directory_routes(Router& r, Store& s);  // contacts, organizations, merges, forms
-void add_cases_routes(Router& r, Store& s);      // cases, case types
+// leads, opportunities, pipelines, forms
+void add_pipeline_routes(Router& r, Store& s, const ListPolicy& lists);
+// contacts, organizations, merges, forms
+void add_directory_routes(Router& r, Store& s, const ListPolicy& lists);
+// cases, case types
+void add_cases_routes(Router& r, Store& s, const ListPolicy& lists);
 void add_form_routes(Router& r, Store& s, const std::string& path, const std::string& form_id);
 
 }  // namespace sandbox

@@ -16,7 +16,7 @@ void case_hook(Store& s, Document& rec, const Value& body, const Value* before) 
 
 }  // namespace
 
-void add_cases_routes(Router& r, Store& s) {
+void add_cases_routes(Router& r, Store& s, const ListPolicy& lists) {
     EntitySpec cases{kCases, "/cases/cases", "title", "case",
                      {{"title", K::Contains, Field::Name},
                       {"status", K::AnyOf, Field::Status},
@@ -29,12 +29,12 @@ void add_cases_routes(Router& r, Store& s) {
                       {"createdAfterDate", K::After, Field::CreatedAt},
                       {"createdBeforeDate", K::Before, Field::CreatedAt}},
                      true, case_hook};
-    add_crud_routes(r, s, cases);
+    add_crud_routes(r, s, cases, lists);
 
     EntitySpec types{kCaseTypes, "/cases/types/cases", "label", "case type", {}, false, nullptr};
-    add_crud_routes(r, s, types);
+    add_crud_routes(r, s, types, lists);
 
-    add_tag_routes(r, s, "/cases/tags/cases", "tags_cases");
+    add_tag_routes(r, s, "/cases/tags/cases", "tags_cases", lists);
     add_bulk_route(r, s, "/cases/bulk-actions", {{"case", kCases}, {"cases", kCases}});
 }
 

@@ -15,7 +15,12 @@ ApiResponse item_response(const std::string& record_json, int status) {
     return r;
 }
 
-ApiResponse list_response(const PageRequest& pr, const ListResult& res) {
+ApiResponse list_page(Store& store, const std::string& coll, const ApiRequest& req, const ListPolicy& lists,
+                      const std::vector<FilterSpec>& filters, bool allow_offset) {
+    PageRequest pr = parse_list_query(req, filters, allow_offset, lists.max_page_size);
+    const bool paged = lists.shape == ListShape::Paged;
+    pr.query.count_total = paged;  // the items shape has no total: spare the count
+    ListResult res = store.list(coll, pr.query);
     ApiResponse r;
     size_t bytes = 64;
     for (const auto& it : res.items) bytes += it.size() + 1;
@@ -25,7 +30,10 @@ ApiResponse list_response(const PageRequest& pr, const ListResult& res) {
         if (i) r.body += ',';
         r.body += res.items[i];
     }
-    r.body += fmt::format("],\"page\":{},\"size\":{},\"total\":{}}}", pr.page, pr.size, res.total);
+    r.body += ']';
+    // size: the page size served, which --max-page-size may have made smaller than asked.
+    if (paged) r.body += fmt::format(",\"page\":{},\"size\":{},\"total\":{}", pr.page, pr.size, res.total);
+    r.body += '}';
     return r;
 }
 
@@ -77,11 +85,10 @@ void apply_patch(Document& rec, const Value& patch) {
     }
 }
 
-void add_crud_routes(Router& r, Store& s, const EntitySpec& spec) {
+void add_crud_routes(Router& r, Store& s, const EntitySpec& spec, const ListPolicy& lists) {
     const std::string one = spec.base + "/{id}";
-    r.add("GET", spec.base, [&s, spec](const ApiRequest& req, const PathArgs&) {
-        PageRequest pr = parse_list_query(req, spec.filters, spec.allow_offset);
-        return list_response(pr, s.list(spec.coll, pr.query));
+    r.add("GET", spec.base, [&s, spec, lists](const ApiRequest& req, const PathArgs&) {
+        return list_page(s, spec.coll, req, lists, spec.filters, spec.allow_offset);
     });
     r.add("POST", spec.base, [&s, spec](const ApiRequest& req, const PathArgs&) {
         Document body = parse_body(req.body);
@@ -122,9 +129,10 @@ void add_crud_routes(Router& r, Store& s, const EntitySpec& spec) {
     });
 }
 
-void add_tag_routes(Router& r, Store& s, const std::string& path, const std::string& coll) {
+void add_tag_routes(Router& r, Store& s, const std::string& path, const std::string& coll,
+                    const ListPolicy& lists) {
     EntitySpec spec{coll, path, "label", "tag", {}, false, nullptr};
-    add_crud_routes(r, s, spec);
+    add_crud_routes(r, s, spec, lists);
 }
 
 void add_bulk_route(Router& r, Store& s, const std::string& path, std::map<std::string, std::string> entities) {

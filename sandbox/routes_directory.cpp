@@ -102,7 +102,7 @@ ApiResponse merge(Store& s, const ApiRequest& req, const std::string& target_id,
 
 }  // namespace
 
-void add_directory_routes(Router& r, Store& s) {
+void add_directory_routes(Router& r, Store& s, const ListPolicy& lists) {
     EntitySpec contacts{kContacts, "/directory/contacts", "name", "contact",
                         {{"ids", K::AnyOf, Field::Id},
                          {"name", K::Contains, Field::Name},
@@ -112,7 +112,7 @@ void add_directory_routes(Router& r, Store& s) {
                          {"organizationId", K::AnyOf, Field::OrganizationId},
                          {"searchValue", K::Search, Field::Name}},
                         false, nullptr};
-    add_crud_routes(r, s, contacts);
+    add_crud_routes(r, s, contacts, lists);
     r.add("POST", "/directory/contacts/{id}/merge",
           [&s](const ApiRequest& req, const PathArgs& a) { return merge(s, req, a[0], true); });
 
@@ -122,14 +122,14 @@ void add_directory_routes(Router& r, Store& s) {
                      {"address", K::Contains, Field::Address},
                      {"tags", K::Tags, Field::Id}},
                     false, nullptr};
-    add_crud_routes(r, s, orgs);
+    add_crud_routes(r, s, orgs, lists);
     r.add("POST", "/directory/organizations/{id}/merge",
           [&s](const ApiRequest& req, const PathArgs& a) { return merge(s, req, a[0], false); });
 
     add_form_routes(r, s, "/directory/forms/contacts", "contacts");
     add_form_routes(r, s, "/directory/forms/organizations", "organizations");
-    add_tag_routes(r, s, "/directory/tags/contacts", "tags_contacts");
-    add_tag_routes(r, s, "/directory/tags/organizations", "tags_organizations");
+    add_tag_routes(r, s, "/directory/tags/contacts", "tags_contacts", lists);
+    add_tag_routes(r, s, "/directory/tags/organizations", "tags_organizations", lists);
     add_bulk_route(r, s, "/directory/bulk-actions",
                    {{"contact", kContacts}, {"contacts", kContacts}, {"organization", kOrganizations},
                     {"organizations", kOrganizations}});

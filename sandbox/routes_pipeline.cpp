@@ -145,7 +145,7 @@ ApiResponse update_stage(Store& s, const ApiRequest& req, const std::string& id)
 
 }  // namespace
 
-void add_pipeline_routes(Router& r, Store& s) {
+void add_pipeline_routes(Router& r, Store& s, const ListPolicy& lists) {
     EntitySpec leads{kLeads, "/pipeline/leads", "title", "lead",
                      {{"title", K::Contains, Field::Name},
                       {"contactId", K::AnyOf, Field::ContactId},
@@ -154,7 +154,7 @@ void add_pipeline_routes(Router& r, Store& s) {
                       {"isArchived", K::IsTrue, Field::IsArchived},
                       {"isConverted", K::IsTrue, Field::IsConverted}},
                      false, lead_hook};
-    add_crud_routes(r, s, leads);
+    add_crud_routes(r, s, leads, lists);
     r.add("PATCH", "/pipeline/leads/{id}/archive",
           [&s](const ApiRequest&, const PathArgs& a) { return set_archived(s, a[0], true); });
     r.add("PATCH", "/pipeline/lead/{id}/archive",  // the reference's example spells it so
@@ -172,15 +172,14 @@ void add_pipeline_routes(Router& r, Store& s) {
                      {"ownerId", K::AnyOf, Field::OwnerId},
                      {"status", K::AnyOf, Field::Status}},
                     false, opportunity_hook};
-    add_crud_routes(r, s, opps);
+    add_crud_routes(r, s, opps, lists);
     r.add("PATCH", "/pipeline/opportunities/{id}/updateStatus",
           [&s](const ApiRequest& req, const PathArgs& a) { return update_status(s, req, a[0]); });
     r.add("PATCH", "/pipeline/opportunities/{id}/updateStage",
           [&s](const ApiRequest& req, const PathArgs& a) { return update_stage(s, req, a[0]); });
 
-    r.add("GET", "/pipeline/pipelines/opportunities", [&s](const ApiRequest& req, const PathArgs&) {
-        PageRequest pr = parse_list_query(req, {}, false);
-        return list_response(pr, s.list(kPipelines, pr.query));
+    r.add("GET", "/pipeline/pipelines/opportunities", [&s, lists](const ApiRequest& req, const PathArgs&) {
+        return list_page(s, kPipelines, req, lists);
     });
     r.add("GET", "/pipeline/pipelines/opportunities/{id}", [&s](const ApiRequest&, const PathArgs& a) {
         auto text = s.get(kPipelines, a[0]);
@@ -190,8 +189,8 @@ void add_pipeline_routes(Router& r, Store& s) {
 
     add_form_routes(r, s, "/pipeline/forms/opportunities", "opportunities");
     add_form_routes(r, s, "/pipeline/forms/leads", "opportunities");  // the same form
-    add_tag_routes(r, s, "/pipeline/tags/leads", "tags_leads");
-    add_tag_routes(r, s, "/pipeline/tags/opportunities", "tags_opportunities");
+    add_tag_routes(r, s, "/pipeline/tags/leads", "tags_leads", lists);
+    add_tag_routes(r, s, "/pipeline/tags/opportunities", "tags_opportunities", lists);
     add_bulk_route(r, s, "/pipeline/bulk-actions",
                    {{"lead", kLeads}, {"leads", kLeads}, {"opportunity", kOpportunities},
                     {"opportunities", kOpportunities}});

@@ -374,6 +374,7 @@ ListResult SqliteStore::list(const std::string& coll, const ListQuery& q) {
         b.integer(q.limit).integer(q.offset);
         while (b.step()) r.items.push_back(b.column_text(0));
     }
+    if (!q.count_total) return r;
     if (q.where.empty()) {
         auto it = counts_.find(coll);
         if (it != counts_.end()) {

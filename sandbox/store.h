@@ -48,11 +48,12 @@ struct ListQuery {
     bool descending = false;
     int64_t offset = 0;
     int64_t limit = 100;
+    bool count_total = true;  // false: ListResult::total is left 0
 };
 
 struct ListResult {
     std::vector<std::string> items;  // record JSON texts
-    int64_t total = 0;
+    int64_t total = 0;  // records matching `where`, all pages
 };
 
 class Store {

@@ -3,7 +3,10 @@
 #include "api_error.h"
 #include "clock.h"
 
+#include <algorithm>
 #include <charconv>
+#include <cstdint>
+#include <fmt/format.h>
 #include <set>
 
 namespace sandbox {
@@ -63,11 +66,12 @@ const char* type_name(Type t) {
     return "valid";
 }
 
-int64_t parse_int(const std::string& s, const char* name) {
+// An integer in lo..hi; anything else (not a number, out of range, overflowing) is a 400.
+int64_t parse_int(const std::string& s, const char* name, int64_t lo, int64_t hi) {
     int64_t v = 0;
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc() || p != s.data() + s.size())
-        throw bad_request(name, std::string(name) + " must be an integer");
+    if (ec != std::errc() || p != s.data() + s.size() || v < lo || v > hi)
+        throw bad_request(name, fmt::format("{} must be an integer between {} and {}", name, lo, hi));
     return v;
 }
 
@@ -112,24 +116,16 @@ std::vector<std::string> split_csv(const std::string& s) {
 }
 
 PageRequest parse_list_query(const ApiRequest& req, const std::vector<FilterSpec>& filters,
-                             bool allow_offset) {
+                             bool allow_offset, int64_t max_page_size) {
     PageRequest pr;
-    if (auto p = req.param("page")) {
-        pr.page = parse_int(*p, "page");
-        if (pr.page < 1) throw bad_request("page", "page must be 1 or more");
-    }
-    if (auto s = req.param("size")) {
-        pr.size = parse_int(*s, "size");
-        if (pr.size < 1 || pr.size > 1000) throw bad_request("size", "size must be between 1 and 1000");
-    }
+    if (auto p = req.param("page")) pr.page = parse_int(*p, "page", 1, kMaxPage);
+    if (auto s = req.param("size")) pr.size = parse_int(*s, "size", 1, 1000);
+    if (max_page_size > 0) pr.size = std::min(pr.size, max_page_size);
     pr.query.limit = pr.size;
-    pr.query.offset = (pr.page - 1) * pr.size;
+    pr.query.offset = (pr.page - 1) * pr.size;  // at most (2^31 - 2) * 1000: no overflow
     if (allow_offset) {
-        if (auto o = req.param("offset")) {
-            int64_t off = parse_int(*o, "offset");
-            if (off < 0) throw bad_request("offset", "offset must be 0 or more");
-            pr.query.offset = off;  // offset, when given, replaces (page-1)*size
-        }
+        // offset, when given, replaces (page-1)*size
+        if (auto o = req.param("offset")) pr.query.offset = parse_int(*o, "offset", 0, INT64_MAX);
     }
     if (auto s = req.param("sort")) {
         std::string l = ascii_lower(*s);

@@ -43,7 +43,7 @@ TEST_CASE("leads: convert creates an opportunity in the default pipeline's first
     CHECK(h.get("/pipeline/leads/" + lead.id()).item()["isConverted"].GetBool());
     auto again = h.post("/pipeline/leads/" + lead.id() + "/convert", "");
     CHECK(again.status == 409);
-    CHECK(h.get("/pipeline/opportunities").total() == 1);
+    CHECK(h.get("/pipeline/opportunities").count() == 1);
     CHECK(h.post("/pipeline/leads/999/convert", "").status == 404);
 }
 
@@ -147,7 +147,7 @@ TEST_CASE("bulk delete: per group, unknown ids reported, entity and ids checked"
     auto r = h.post("/pipeline/bulk-actions", R"({ "entity": "lead", "action": "delete", "ids": [")" + l1 + R"(", ")" + l2 + R"(", "77"] })");
     REQUIRE(r.status == 200);
     CHECK(sbt::dump(r.item()) == R"({"entity":"lead","action":"delete","deleted":["1","2"],"notFound":["77"]})");
-    CHECK(h.get("/pipeline/leads").total() == 1);
+    CHECK(h.get("/pipeline/leads").count() == 1);
     CHECK(h.get("/pipeline/leads/" + l3).status == 200);
 
     auto o = h.post("/pipeline/opportunities", R"({"title":"o"})").id();
@@ -159,8 +159,8 @@ TEST_CASE("bulk delete: per group, unknown ids reported, entity and ids checked"
     auto k = h.post("/cases/cases", R"({"title":"k"})").id();
     auto kr = h.post("/cases/bulk-actions", R"({ "entity": "case", "action": "delete", "ids": [")" + k + R"("] })");
     CHECK(kr.item()["deleted"].Size() == 1);
-    CHECK(h.get("/directory/contacts").total() == 0);
-    CHECK(h.get("/cases/cases").total() == 0);
+    CHECK(h.get("/directory/contacts").count() == 0);
+    CHECK(h.get("/cases/cases").count() == 0);
 
     // The entity word must belong to the endpoint's group; only delete; 1..1000 ids.
     CHECK(h.post("/pipeline/bulk-actions", R"({"entity":"contact","action":"delete","ids":["1"]})").status == 400);
@@ -211,7 +211,7 @@ TEST_CASE("contacts merge: sources deleted, emails/phones added without duplicat
     CHECK(std::string(o.item()["contact"]["id"].GetString()) == target);
     CHECK(h.get("/cases/cases/" + kase).str("contactId") == target);
     CHECK(h.get("/cases/cases/" + untouched).str("contactId") == other);
-    CHECK(h.get("/pipeline/leads?contactId=" + target).total() == 1);
+    CHECK(h.get("/pipeline/leads?contactId=" + target).count() == 1);
 
     CHECK(h.post("/directory/contacts/" + target + "/merge", R"({"sourceId":["999"]})").status == 404);
     CHECK(h.post("/directory/contacts/999/merge", R"({"sourceId":[")" + other + R"("]})").status == 404);

@@ -25,7 +25,8 @@ struct Reply {
         return m != it.MemberEnd() && m->value.IsString() ? m->value.GetString() : std::string();
     }
     std::string id() const { return str("id"); }
-    int64_t total() const { return json["total"].GetInt64(); }
+    int64_t total() const { return json["total"].GetInt64(); }  // --list-shape paged only
+    int64_t count() const { return items().Size(); }           // records on this page
 };
 
 inline std::string dump(const rapidjson::Value& v) {

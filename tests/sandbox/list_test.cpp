@@ -1,5 +1,6 @@
 // Lists: pagination, sort, orderBy, every filter of CLI.md §2, parameter validation, seeding.
 #include "http_helpers.h"
+#include "support/process.h"
 
 #include <catch2/catch.hpp>
 #include <set>
@@ -19,7 +20,7 @@ using V = std::vector<std::string>;
 }  // namespace
 
 TEST_CASE("pagination: page, size, total, beyond the end is an empty page") {
-    SandboxProcess sb;
+    SandboxProcess sb({"--list-shape", "paged"});
     Http h(sb);
     for (int i = 1; i <= 25; ++i) h.post("/pipeline/leads", R"({"title":"lead )" + std::to_string(i) + R"("})");
     auto first = h.get("/pipeline/leads");
@@ -43,6 +44,88 @@ TEST_CASE("pagination: page, size, total, beyond the end is an empty page") {
         CHECK(r.status == 400);
         CHECK(r.json.HasMember("field"));
     }
+}
+
+TEST_CASE("list shape: items by default is exactly {\"items\":[...]}, paged adds page, size, total") {
+    SandboxProcess items_only;
+    SandboxProcess paged({"--list-shape", "paged"});
+    for (auto* sb : {&items_only, &paged}) Http(*sb).post("/pipeline/tags/leads", R"({"label":"hot"})");
+    for (const char* path : {"/pipeline/leads", "/pipeline/tags/leads", "/pipeline/pipelines/opportunities",
+                             "/cases/cases?offset=0", "/directory/contacts?name=x&page=2&size=5"}) {
+        INFO(path);
+        auto r = Http(items_only).get(path);
+        REQUIRE(r.status == 200);
+        CHECK(r.json.MemberCount() == 1);
+        CHECK(r.json["items"].IsArray());
+        auto p = Http(paged).get(path);
+        REQUIRE(p.status == 200);
+        CHECK(p.json.MemberCount() == 4);
+        for (const char* k : {"items", "page", "size", "total"}) CHECK(p.json.HasMember(k));
+    }
+    CHECK(Http(items_only).get("/pipeline/tags/leads").body.find(R"("label":"hot")") != std::string::npos);
+    auto bad = crmtest::run({CRM_SANDBOX_BIN, "--list-shape", "pages"});
+    CHECK(bad.exit_code == 2);
+    CHECK(bad.err.find("--list-shape") != std::string::npos);
+}
+
+TEST_CASE("max page size: pages of at most N, offsets in served sizes, a client walk sees every record once") {
+    SandboxProcess sb({"--max-page-size", "7", "--list-shape", "paged"});
+    Http h(sb);
+    for (int i = 1; i <= 25; ++i) h.post("/pipeline/leads", R"({"title":"lead )" + std::to_string(i) + R"("})");
+    auto p1 = h.get("/pipeline/leads?page=1&size=1000");
+    CHECK(ids_of(p1) == V{"1", "2", "3", "4", "5", "6", "7"});
+    CHECK(p1.json["size"].GetInt() == 7);  // the size served, not the size asked
+    CHECK(p1.total() == 25);
+    CHECK(ids_of(h.get("/pipeline/leads?page=2&size=1000")) == V{"8", "9", "10", "11", "12", "13", "14"});
+    CHECK(ids_of(h.get("/pipeline/leads?page=4&size=1000")) == V{"22", "23", "24", "25"});
+    CHECK(h.get("/pipeline/leads?page=5&size=1000").count() == 0);
+    CHECK(ids_of(h.get("/pipeline/leads?page=2&size=3")) == V{"4", "5", "6"});  // below the cap: as asked
+    CHECK(h.get("/pipeline/leads").count() == 7);  // the default size 10 is capped too
+    CHECK(ids_of(h.get("/pipeline/leads?page=2&size=1000&sort=desc")) ==
+          V{"18", "17", "16", "15", "14", "13", "12"});
+
+    // The client's walk (CLI.md §2): same size every time, until a page shorter than the served size.
+    std::vector<std::string> seen;
+    int64_t served = 0;
+    for (int page = 1; page < 100; ++page) {
+        auto r = h.get("/pipeline/leads?size=1000&page=" + std::to_string(page));
+        REQUIRE(r.status == 200);
+        for (auto& id : ids_of(r)) seen.push_back(id);
+        if (page == 1) served = r.count();
+        if (r.count() < served || r.count() == 0) break;
+    }
+    CHECK(seen.size() == 25);
+    CHECK(std::set<std::string>(seen.begin(), seen.end()).size() == 25);
+    for (const char* bad : {"0", "1001", "x"}) {
+        INFO(bad);
+        CHECK(crmtest::run({CRM_SANDBOX_BIN, "--max-page-size", bad}).exit_code == 2);
+    }
+}
+
+TEST_CASE("absurd page, size and offset numbers: 400 naming the parameter, never an overflow") {
+    SandboxProcess sb({"--list-shape", "paged"});
+    Http h(sb);
+    h.post("/cases/cases", R"({"title":"one"})");
+    for (const char* bad : {"page=99999999999999999999", "page=-1", "page=9223372036854775807",
+                            "page=2147483648", "page=-9223372036854775808", "page=abc", "page=", "page=%2B1",
+                            "page=1%00", "page=%001", "page=1e3", "page=%20%201", "size=0", "size=-5",
+                            "size=99999999999999999999", "size=1%00", "offset=-1",
+                            "offset=99999999999999999999"}) {
+        INFO(bad);
+        auto r = h.get(std::string("/cases/cases?") + bad);
+        CHECK(r.status == 400);
+        REQUIRE(r.json.IsObject());
+        CHECK(r.json["statusCode"].GetInt() == 400);
+        CHECK(std::string(r.json["field"].GetString()) == std::string(bad).substr(0, std::string(bad).find('=')));
+    }
+    // The largest page and offset accepted are simply beyond the end.
+    auto last = h.get("/cases/cases?page=2147483647&size=1000");
+    CHECK(last.status == 200);
+    CHECK(last.count() == 0);
+    CHECK(last.json["page"].GetInt64() == 2147483647);
+    auto far = h.get("/cases/cases?offset=9223372036854775807&size=1000");
+    CHECK(far.status == 200);
+    CHECK(far.count() == 0);
 }
 
 TEST_CASE("sort and orderBy: any case, any top-level field, id as tie-breaker") {
@@ -86,8 +169,8 @@ TEST_CASE("lead filters: title, contactId, organizationId, tags, isArchived, isC
     CHECK(ids_of(h.get("/pipeline/leads?isConverted=true")) == V{"2"});
     CHECK(ids_of(h.get("/pipeline/leads?isConverted=false&organizationId=10")) == V{"1", "3"});
     CHECK(ids_of(h.get("/pipeline/leads?title=nothing")) == V{});
-    CHECK(h.get("/pipeline/leads?title=cloud").total() == 2);
-    CHECK(h.get("/pipeline/leads?unknownFilter=1").total() == 3);  // unknown parameters are ignored
+    CHECK(h.get("/pipeline/leads?title=cloud").count() == 2);
+    CHECK(h.get("/pipeline/leads?unknownFilter=1").count() == 3);  // unknown parameters are ignored
 }
 
 TEST_CASE("opportunity filters: title, contactId, organizationId, tags, ownerId") {
@@ -169,20 +252,21 @@ TEST_CASE("seeded data: realistic, across all entities, deterministic, filterabl
         auto ra = ha.get(path + "?size=1000");
         auto rb = hb.get(path + "?size=1000");
         REQUIRE(ra.status == 200);
-        CHECK(ra.total() > 0);
-        total += ra.total();
+        CHECK(ra.count() > 0);
+        total += ra.count();
         // Same data in both (timestamps of the seed are fixed too).
         CHECK(ra.body == rb.body);
     }
     CHECK(total == 400);
-    CHECK(ha.get("/pipeline/tags/leads").total() == 3);
+    CHECK(ha.get("/pipeline/tags/leads").count() == 3);
     auto c = ha.get("/directory/contacts/1");
     CHECK(c.item()["email"][0]["value"].IsString());
     CHECK(!c.str("organizationId").empty());
     // A seeded organization is findable through its contacts' searchValue.
     auto org = ha.get("/directory/organizations/" + c.str("organizationId")).str("name");
     auto found = ha.get("/directory/contacts?size=1000&searchValue=" + org.substr(0, org.find(' ')));
-    CHECK(found.total() > 0);
-    CHECK(ha.get("/pipeline/leads?tags=hot").total() > 0);
-    CHECK(ha.get("/cases/cases?createdAfterDate=2024-01-01T00:00:00Z").total() == ha.get("/cases/cases").total());
+    CHECK(found.count() > 0);
+    CHECK(ha.get("/pipeline/leads?tags=hot").count() > 0);
+    CHECK(ha.get("/cases/cases?size=1000&createdAfterDate=2024-01-01T00:00:00Z").count() ==
+          ha.get("/cases/cases?size=1000").count());
 }

@@ -30,10 +30,40 @@ TEST_CASE("start-up lines are the whole stdout, and random keys differ") {
                          "i=0; while [ $(wc -l < \"$out\") -lt 3 ] && [ $i -lt 400 ]; do sleep 0.05; i=$((i+1)); done; "
                          "sleep 0.3; kill $pid; wait $pid; cat \"$out\"; rm -f \"$out\"";
     auto r = crmtest::run({"/bin/sh", "-c", script});
-    std::regex three(R"(export CRM_BASE_URL=http://127\.0\.0\.1:\d+\nexport CRM_API_KEY=([0-9a-f]{32})\nexport CRM_READONLY_KEY=([0-9a-f]{32})\n)");
+    std::regex three(R"(export CRM_BASE_URL='http://127\.0\.0\.1:\d+'\nexport CRM_API_KEY='([0-9a-f]{32})'\n)"
+                     R"(export CRM_READONLY_KEY='([0-9a-f]{32})'\n)");
     std::smatch m;
     REQUIRE(std::regex_match(r.out, m, three));
     CHECK(m[1] != m[2]);
+}
+
+TEST_CASE("start-up lines are shell-quoted: eval \"$(crm-sandbox ... &)\" returns and reads keys of any characters") {
+    const std::string primary = "a b$c'd\"e`f\\g;h|i&j*k?[l]{m}(n)<o>~!#%^$(touch /nonexistent/x)'\\''";
+    const std::string secondary = "''";
+    // eval "$(... &)" only returns once stdout is closed: the sandbox lets it go after its lines.
+    std::string script = std::string("eval \"$(\"") + CRM_SANDBOX_BIN +
+                         "\" --port 0 --primary-key \"$K1\" --secondary-key \"$K2\" 2>/dev/null & "
+                         "echo sandbox_pid=$!)\"; printf '%s\\n%s\\n%s\\n' \"$CRM_API_KEY\" \"$CRM_READONLY_KEY\" "
+                         "\"$CRM_BASE_URL\"; kill \"$sandbox_pid\"";
+    crmtest::RunOptions opts;
+    opts.env = {{"K1", primary}, {"K2", secondary}};
+    opts.timeout_ms = 20000;
+    auto r = crmtest::run({"/bin/bash", "-c", script}, opts);
+    CHECK(r.exit_code == 0);
+    std::smatch m;
+    REQUIRE(std::regex_match(r.out, m, std::regex(R"(([^\n]*)\n([^\n]*)\n(http://127\.0\.0\.1:\d+)\n)")));
+    CHECK(m[1] == primary);
+    CHECK(m[2] == secondary);
+    // The tests' own reader of the lines (tests/support) unquotes them the same way.
+    SandboxProcess sb({"--primary-key", primary, "--secondary-key", secondary});
+    CHECK(sb.api_key() == primary);
+    CHECK(sb.readonly_key() == secondary);
+    CHECK(Http(sb).get("/pipeline/leads").status == 200);
+    CHECK(Http(sb, secondary).post("/pipeline/leads", R"({"title":"x"})").status == 403);
+    // A key that cannot be one line (nor an HTTP header) is refused.
+    auto bad = crmtest::run({CRM_SANDBOX_BIN, "--primary-key", "two\nlines"});
+    CHECK(bad.exit_code == 2);
+    CHECK(bad.err.find("--primary-key must not hold control characters") != std::string::npos);
 }
 
 TEST_CASE("SIGTERM and SIGINT stop it cleanly, exit status 0") {
@@ -49,6 +79,21 @@ TEST_CASE("SIGTERM and SIGINT stop it cleanly, exit status 0") {
     }
 }
 
+TEST_CASE("a SIGTERM as soon as the start-up lines are read still stops it") {
+    // eval returns the moment the sandbox lets stdout go, just before it starts listening; a
+    // signal then used to be taken while stop() had nothing to stop yet, and it ran on.
+    std::string script = std::string("for i in 1 2 3 4 5 6 7 8 9 10; do "
+                                     "eval \"$(\"") + CRM_SANDBOX_BIN + "\" --port 0 2>/dev/null & echo pid=$!)\"; "
+                         "kill $pid; n=0; "
+                         // Running, not a zombie waiting for init (the sandbox is no child of ours).
+                         "running() { case $(ps -o stat= -p $pid) in ''|Z*) return 1;; esac; }; "
+                         "while running && [ $n -lt 500 ]; do sleep 0.01; n=$((n+1)); done; "
+                         "if running; then kill -9 $pid; echo hung; fi; "
+                         "done; echo finished";
+    auto r = crmtest::run({"/bin/bash", "-c", script});
+    CHECK(r.out == "finished\n");
+}
+
 TEST_CASE("HEAD works wherever GET does") {
     SandboxProcess sb;
     httplib::Client c(sb.base_url());
@@ -61,7 +106,9 @@ TEST_CASE("HEAD works wherever GET does") {
 TEST_CASE("options: --help and bad options") {
     auto help = crmtest::run({CRM_SANDBOX_BIN, "--help"});
     CHECK(help.exit_code == 0);
-    CHECK(help.out.find("--drop-rate") != std::string::npos);
+    for (const char* flag : {"--drop-rate", "--list-shape items|paged", "--max-page-size N", "--quota N/SECONDS",
+                             "--record FILE", "1 MiB"})
+        CHECK(help.out.find(flag) != std::string::npos);
     auto bad = crmtest::run({CRM_SANDBOX_BIN, "--fail-rate", "2"});
     CHECK(bad.exit_code == 2);
     CHECK(bad.err.find("--fail-rate") != std::string::npos);
@@ -112,7 +159,7 @@ TEST_CASE("keys: none or wrong → 401 with the gateway body") {
             CHECK(h.post("/pipeline/leads", R"({"title":"x"})").status == 401);
         }
     }
-    CHECK(Http(sb).get("/pipeline/leads").total() == 0);
+    CHECK(Http(sb).get("/pipeline/leads").count() == 0);
 }
 
 TEST_CASE("unknown routes and methods answer JSON errors") {

@@ -19,9 +19,28 @@ namespace {
 
 constexpr int kStartTimeoutMs = 20000;  // generous: TSan builds and a loaded 2-core machine
 
+// What a shell's eval makes of VALUE in `export NAME=VALUE`, for the forms the sandbox
+// writes: 'single-quoted' parts (a ' inside written '\''), backslash escapes, bare characters.
+std::string shell_unquote(const std::string& v) {
+    std::string out;
+    for (size_t i = 0; i < v.size(); ++i) {
+        if (v[i] == '\'') {
+            size_t end = v.find('\'', i + 1);
+            if (end == std::string::npos) throw std::runtime_error("unterminated quote in sandbox line: " + v);
+            out.append(v, i + 1, end - i - 1);
+            i = end;
+        } else if (v[i] == '\\' && i + 1 < v.size()) {
+            out += v[++i];
+        } else {
+            out += v[i];
+        }
+    }
+    return out;
+}
+
 std::string value_after(const std::string& line, const std::string& prefix) {
     if (line.rfind(prefix, 0) != 0) throw std::runtime_error("unexpected sandbox line: " + line);
-    return line.substr(prefix.size());
+    return shell_unquote(line.substr(prefix.size()));
 }
 
 // Waits for the child to exit for up to timeout_ms; true when reaped.
