@@ -175,7 +175,7 @@ TEST_CASE("leads: --dry-run prints a curl command and sends nothing", "[e2e][lea
 }
 
 TEST_CASE("crm api: raw requests, query parameters and --paginate", "[e2e][api]") {
-    SandboxProcess sandbox;
+    SandboxProcess sandbox({"--list-shape", "paged"});
     for (int i = 0; i < 5; ++i) create_lead(sandbox, "Api " + std::to_string(i));
     auto one = crm(sandbox, {"api", "/pipeline/leads?size=2", "-q", "page=1"});
     REQUIRE(one.exit_code == 0);
@@ -195,31 +195,33 @@ TEST_CASE("crm api: raw requests, query parameters and --paginate", "[e2e][api]"
     CHECK(missing.exit_code == 4);
 }
 
-TEST_CASE("leads: --all over many pages (fetched several at once) yields every record once, in order", "[e2e][leads]") {
-    SandboxProcess sandbox({"--seed-records", "9400", "--latency-ms", "5"});  // 2,350 leads
-    auto first = crm(sandbox, {"api", "/pipeline/leads", "-q", "size=1"});
-    REQUIRE(first.exit_code == 0);
-    const int total = parse(first.out)["total"].GetInt();
-    REQUIRE(total == 2350);
+TEST_CASE("leads: --all over many pages yields every record once, in order, with or without a total", "[e2e][leads]") {
+    // items: what the reference documents (one page at a time); paged: a total lets crm fetch
+    // several pages at once.
+    for (std::string shape : {"items", "paged"}) {
+        INFO("--list-shape " << shape);
+        SandboxProcess sandbox({"--seed-records", "9400", "--latency-ms", "5", "--list-shape", shape});  // 2,350 leads
+        const int total = 2350;
 
-    // The order the server gives, one big page at a time.
-    std::string expected;
-    for (int page = 1; page <= 3; ++page) {
-        auto r = crm(sandbox, {"leads", "list", "--page", std::to_string(page), "--size", "1000", "-o", "ids"});
-        REQUIRE(r.exit_code == 0);
-        expected += r.out;
+        // The order the server gives, one big page at a time.
+        std::string expected;
+        for (int page = 1; page <= 3; ++page) {
+            auto r = crm(sandbox, {"leads", "list", "--page", std::to_string(page), "--size", "1000", "-o", "ids"});
+            REQUIRE(r.exit_code == 0);
+            expected += r.out;
+        }
+        REQUIRE(std::count(expected.begin(), expected.end(), '\n') == total);
+
+        auto all = crm(sandbox, {"leads", "list", "--all", "--size", "100", "-o", "ids"});
+        REQUIRE(all.exit_code == 0);
+        CHECK(all.out == expected);
+
+        auto limited = crm(sandbox, {"leads", "list", "--limit", "1234", "--size", "100", "-o", "ids"});
+        REQUIRE(limited.exit_code == 0);
+        CHECK(limited.out == expected.substr(0, limited.out.size()));
+        CHECK(std::count(limited.out.begin(), limited.out.end(), '\n') == 1234);
+
+        auto from_page = crm(sandbox, {"leads", "list", "--all", "--page", "23", "--size", "100", "-o", "ids"});
+        CHECK(std::count(from_page.out.begin(), from_page.out.end(), '\n') == 150);  // pages 23 and 24
     }
-    REQUIRE(std::count(expected.begin(), expected.end(), '\n') == total);
-
-    auto all = crm(sandbox, {"leads", "list", "--all", "--size", "100", "-o", "ids"});
-    REQUIRE(all.exit_code == 0);
-    CHECK(all.out == expected);
-
-    auto limited = crm(sandbox, {"leads", "list", "--limit", "1234", "--size", "100", "-o", "ids"});
-    REQUIRE(limited.exit_code == 0);
-    CHECK(limited.out == expected.substr(0, limited.out.size()));
-    CHECK(std::count(limited.out.begin(), limited.out.end(), '\n') == 1234);
-
-    auto from_page = crm(sandbox, {"leads", "list", "--all", "--page", "23", "--size", "100", "-o", "ids"});
-    CHECK(std::count(from_page.out.begin(), from_page.out.end(), '\n') == 150);  // pages 23 and 24
 }

@@ -88,7 +88,7 @@ TEST_CASE("output: --raw prints the body exactly as the server sent it", "[e2e][
     REQUIRE(raw.exit_code == 0);
     auto doc = parse(raw.out);
     CHECK(doc["items"].Size() == 2);
-    CHECK(doc["total"].GetInt() == 2);
+    CHECK(doc.MemberCount() == 1);  // exactly what the server sent: the reference's {"items": [...]}
 }
 
 namespace {
