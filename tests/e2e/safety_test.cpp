@@ -8,6 +8,8 @@
 #include <fmt/format.h>
 
 #include <csignal>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <unistd.h>
 
@@ -342,4 +344,50 @@ TEST_CASE("on a terminal: a one-page list says how to get the rest, and a merge 
     CHECK(declined.out.find("The sources are deleted. [y/N]") != std::string::npos);
     CHECK(declined.exit_code == 2);
     CHECK(logged(sandbox, "POST /directory/contacts/" + target + "/merge") == 0);
+}
+
+namespace {
+
+// The requests the sandbox recorded (--record FILE): one JSON object a line.
+std::vector<rapidjson::Document> recorded(const std::string& path) {
+    std::ifstream file(path);
+    std::vector<rapidjson::Document> lines;
+    for (std::string line; std::getline(file, line);) lines.push_back(parse(line));
+    return lines;
+}
+
+std::string temp_path(const std::string& name) {
+    return (std::filesystem::temp_directory_path() / fmt::format("crm-safety-{}-{}", name, ::getpid())).string();
+}
+
+}  // namespace
+
+TEST_CASE("paging: the sandbox capping pages at 100 is walked whole, one request more at most", "[e2e][safety][paging]") {
+    const std::string record = temp_path("cap.jsonl");
+    std::filesystem::remove(record);
+    SandboxProcess sandbox({"--seed-records", "1000", "--max-page-size", "100", "--record", record});  // 250 leads
+    auto r = crm(sandbox, {"leads", "list", "--all", "-o", "ids"});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(count_lines(r.out) == 250);
+    auto requests = recorded(record);
+    REQUIRE(requests.size() == 3);  // 100 + 100 + 50
+    for (const auto& request : requests) CHECK(std::string(request["path"].GetString()) == "/pipeline/leads");
+    std::filesystem::remove(record);
+}
+
+TEST_CASE("paging: under the vendor's kind of quota an export completes, waiting as told", "[e2e][safety][paging][quota]") {
+    const std::string record = temp_path("quota.jsonl");
+    std::filesystem::remove(record);
+    // 250 leads in pages of 25: 11 requests against a quota of 4 per second.
+    SandboxProcess sandbox({"--seed-records", "1000", "--quota", "4/1", "--record", record});
+    auto r = crm(sandbox, {"leads", "list", "--all", "--size", "25", "-o", "ids"});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(count_lines(r.out) == 250);
+    size_t answered = 0, refused = 0;
+    for (const auto& request : recorded(record)) (request["status"].GetInt() == 429 ? refused : answered) += 1;
+    CHECK(answered == 11);
+    CHECK(refused <= answered);  // a retry waits for the window: never a storm of 429s
+    std::filesystem::remove(record);
 }
