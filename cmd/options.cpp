@@ -1,5 +1,10 @@
 #include "options.h"
 
+#include <fmt/format.h>
+
+#include <charconv>
+#include <limits>
+
 namespace crm::cmd {
 
 void add_body_flags(CLI::App* sub, api::BodyInput& body) {
@@ -11,11 +16,31 @@ void add_body_flags(CLI::App* sub, api::BodyInput& body) {
         ->allow_extra_args(false);
 }
 
+namespace {
+
+// A whole number from `low` to `high`, checked on the text before CLI11 converts it, so that
+// "0", "-1", "1e3" and "abc" get one plain message instead of CLI11's range wording.
+CLI::Validator whole_number(long long low, long long high) {
+    return CLI::Validator(
+        [low, high](std::string& text) -> std::string {
+            long long n = 0;
+            auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), n);
+            if (error == std::errc() && end == text.data() + text.size() && n >= low && n <= high) return {};
+            return high == std::numeric_limits<long long>::max() || high == std::numeric_limits<int>::max()
+                       ? fmt::format("must be a whole number of at least {}, got '{}'", low, text)
+                       : fmt::format("must be a whole number from {} to {}, got '{}'", low, high, text);
+        },
+        "", "");
+}
+
+}  // namespace
+
 void add_paging_flags(CLI::App* sub, cli::Paging& paging) {
-    sub->add_option("--page", paging.page, "Page number (from 1)")->check(CLI::PositiveNumber);
-    sub->add_option("--size", paging.size, "Records per page (1-1000)")->check(CLI::Range(1, 1000));
+    sub->add_option("--page", paging.page, "Page number (from 1)")->check(whole_number(1, std::numeric_limits<int>::max()));
+    sub->add_option("--size", paging.size, "Records per page (1-1000)")->check(whole_number(1, api::kMaxPageSize));
     sub->add_flag("--all", paging.all, "Follow every page (streams)");
-    sub->add_option("--limit", paging.limit, "Stop after N records, across pages")->check(CLI::PositiveNumber);
+    sub->add_option("--limit", paging.limit, "Stop after N records, across pages")
+        ->check(whole_number(1, std::numeric_limits<long long>::max()));
 }
 
 void add_yes_flag(CLI::App* sub, bool& yes) {
