@@ -49,14 +49,6 @@ std::string read_file(const std::string& path) {
 
 size_t count_lines(const std::string& text) { return static_cast<size_t>(std::count(text.begin(), text.end(), '\n')); }
 
-// Access-log lines that start with `prefix`, e.g. "POST /pipeline/bulk-actions 200 1.2ms".
-size_t log_lines(const SandboxProcess& sandbox, const std::string& prefix) {
-    std::istringstream log(sandbox.stderr_text());
-    std::string line;
-    size_t n = 0;
-    while (std::getline(log, line)) n += line.rfind(prefix, 0) == 0;
-    return n;
-}
 
 // Bulk requests the sandbox answered with `status` ("" = any).
 size_t bulk_requests(const SandboxProcess& sandbox, const std::string& status = "") {

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <sstream>
 
 namespace crmtest {
 
@@ -19,6 +20,13 @@ RunOptions env_for(const SandboxProcess& sandbox, const std::string& key) {
                    {"NO_COLOR", "1"}};
     options.unset_env = {"CRM_PROFILE", "CRM_OUTPUT", "CRM_TIMEOUT", "CRM_RETRIES", "CRM_RATE", "CRM_AUTH"};
     return options;
+}
+
+size_t log_lines(const SandboxProcess& sandbox, const std::string& prefix) {
+    std::istringstream log(sandbox.stderr_text());
+    size_t n = 0;
+    for (std::string line; std::getline(log, line);) n += line.rfind(prefix, 0) == 0;
+    return n;
 }
 
 RunResult crm(const SandboxProcess& sandbox, const std::vector<std::string>& args, RunOptions options) {

@@ -19,6 +19,10 @@ RunResult crm(const SandboxProcess& sandbox, const std::vector<std::string>& arg
 
 rapidjson::Document parse(const std::string& text);
 
+// Lines of the sandbox's access log (--log, on its stderr) that start with `prefix`,
+// e.g. "POST /pipeline/bulk-actions 200" or "GET /pipeline/leads".
+size_t log_lines(const SandboxProcess& sandbox, const std::string& prefix);
+
 // Creates a lead with this title through crm and returns its id.
 std::string create_lead(const SandboxProcess& sandbox, const std::string& title);
 

@@ -17,15 +17,6 @@ using namespace crmtest;
 
 namespace {
 
-// Access-log lines ("GET /pipeline/leads?page=1 200 0.3ms") that start with `prefix`.
-size_t logged(const SandboxProcess& sandbox, const std::string& prefix) {
-    std::istringstream log(sandbox.stderr_text());
-    std::string line;
-    size_t n = 0;
-    while (std::getline(log, line)) n += line.rfind(prefix, 0) == 0;
-    return n;
-}
-
 RunResult crm_at(const std::string& url, const std::vector<std::string>& args, RunOptions options = {}) {
     options.env.insert({{"CRM_BASE_URL", url}, {"CRM_API_KEY", "fake-server-key-0000"}, {"CRM_RETRIES", "0"},
                         {"XDG_CONFIG_HOME", "/nonexistent-crm-config"}});
@@ -76,7 +67,7 @@ TEST_CASE("safety: an empty filter value is a usage error and sends nothing", "[
         CHECK(r.out.empty());
         CHECK((r.err.find("empty") != std::string::npos || r.err.find("--fields") != std::string::npos));
     }
-    CHECK(logged(sandbox, "GET ") == 0);
+    CHECK(log_lines(sandbox, "GET ") == 0);
 }
 
 TEST_CASE("safety: an empty, blank or control-character id never reaches the collection", "[e2e][safety]") {
@@ -102,10 +93,10 @@ TEST_CASE("safety: an empty, blank or control-character id never reaches the col
         CHECK(r.out.empty());
     }
     // Only the create reached the server; the lead is still there.
-    CHECK(logged(sandbox, "GET ") == 0);
-    CHECK(logged(sandbox, "DELETE ") == 0);
-    CHECK(logged(sandbox, "PATCH ") == 0);
-    CHECK(logged(sandbox, "POST ") == 1);
+    CHECK(log_lines(sandbox, "GET ") == 0);
+    CHECK(log_lines(sandbox, "DELETE ") == 0);
+    CHECK(log_lines(sandbox, "PATCH ") == 0);
+    CHECK(log_lines(sandbox, "POST ") == 1);
     CHECK(crm(sandbox, {"leads", "get", id}).exit_code == 0);
 }
 
@@ -175,8 +166,8 @@ TEST_CASE("multi-id: a 403 stops the run at once with exit 3", "[e2e][safety][mu
     CHECK(r.exit_code == 3);
     CHECK(r.err.find("not sent") != std::string::npos);
     // At most the requests already in flight (4 at a time) reached the server.
-    CHECK(logged(sandbox, "DELETE ") <= 4);
-    CHECK(logged(sandbox, "DELETE ") >= 1);
+    CHECK(log_lines(sandbox, "DELETE ") <= 4);
+    CHECK(log_lines(sandbox, "DELETE ") >= 1);
 }
 
 TEST_CASE("multi-id: SIGINT is 130 and SIGTERM 143, however many ids", "[e2e][safety][multi][signals]") {
@@ -204,7 +195,7 @@ TEST_CASE("merge: the sources are deleted, so it asks or needs --yes", "[e2e][sa
     auto r = crm(sandbox, {"contacts", "merge", target, "--source", source});
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("--yes") != std::string::npos);
-    CHECK(logged(sandbox, "POST /directory/contacts/" + target + "/merge") == 0);
+    CHECK(log_lines(sandbox, "POST /directory/contacts/" + target + "/merge") == 0);
     CHECK(crm(sandbox, {"contacts", "get", source}).exit_code == 0);
     CHECK(crm(sandbox, {"contacts", "merge", target, "--source", source, "--yes"}).exit_code == 0);
     CHECK(crm(sandbox, {"contacts", "get", source}).exit_code == 4);
@@ -256,7 +247,7 @@ TEST_CASE("crm api: --paginate page and size must be whole numbers", "[e2e][safe
         INFO(q << ": " << r.err);
         CHECK(r.exit_code == 2);
     }
-    CHECK(logged(sandbox, "GET ") == 0);
+    CHECK(log_lines(sandbox, "GET ") == 0);
 }
 
 TEST_CASE("server text: newlines and escape sequences in an error cannot forge lines", "[e2e][safety][hostile]") {
@@ -300,10 +291,10 @@ TEST_CASE("hostile input: deep nesting, NUL bytes, huge and invalid bodies", "[e
     with_nul += '\0';
     with_nul += "b\"}";
     CHECK(crm(sandbox, {"leads", "create", "-d", "@-"}, RunOptions{.stdin_data = with_nul}).exit_code == 2);
-    CHECK(logged(sandbox, "POST ") == 0);
+    CHECK(log_lines(sandbox, "POST ") == 0);
     // -F takes what does not parse as JSON as a string: too deep to be JSON, so a string.
     CHECK(crm(sandbox, {"leads", "create", "-F", "title=" + deep}).exit_code == 0);
-    CHECK(logged(sandbox, "POST ") == 1);
+    CHECK(log_lines(sandbox, "POST ") == 1);
 
     // A 3 MB title is valid JSON: the server decides (here: too large), crm says so and lives.
     auto huge = crm(sandbox, {"leads", "create", "-d", "@-"},
@@ -343,7 +334,7 @@ TEST_CASE("on a terminal: a one-page list says how to get the rest, and a merge 
     auto declined = in_pty("contacts merge " + target + " --source " + source, "n\n");
     CHECK(declined.out.find("The sources are deleted. [y/N]") != std::string::npos);
     CHECK(declined.exit_code == 2);
-    CHECK(logged(sandbox, "POST /directory/contacts/" + target + "/merge") == 0);
+    CHECK(log_lines(sandbox, "POST /directory/contacts/" + target + "/merge") == 0);
 }
 
 namespace {
