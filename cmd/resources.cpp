@@ -143,7 +143,7 @@ void add_resource_commands(Tree& tree) {
         add_crud(tree, group, r);
         add_id_actions(tree, group, r);
         if (r.mergeable) add_merge(tree, group, r);
-        if (r.name == "opportunities") add_opportunity_actions(tree, group);
+        if (r.has_status_and_stage) add_opportunity_actions(tree, group);
         for (const auto& c : api::resources()) {
             if (c.parent != r.name) continue;
             auto* sub = group->add_subcommand(c.name, fmt::format("Work with {} {}", r.singular, c.name));

@@ -49,6 +49,7 @@ std::vector<Resource> build() {
                  .form_path = "/pipeline/forms/opportunities",
                  .bulk_path = "/pipeline/bulk-actions",
                  .bulk_entity = "opportunity",
+                 .has_status_and_stage = true,
                  .filters = {kTitle, kContactId, kOrganizationId, kTags, kOwnerId},
                  .columns = {"id", "title", "stage", "status", "value.amount", "owner.name"}});
     r.push_back({.name = "pipelines",

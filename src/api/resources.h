@@ -48,6 +48,7 @@ struct Resource {
     std::string bulk_path;             // "/pipeline/bulk-actions"
     std::string bulk_entity;           // "lead"
     bool mergeable = false;            // POST {path}/{id}/merge
+    bool has_status_and_stage = false; // PATCH {path}/{id}/updateStatus and …/updateStage
     std::vector<Filter> filters;       // named list filters (CLI.md §2)
     std::vector<std::string> columns;  // default table columns
     std::vector<IdAction> id_actions;  // archive, unarchive, convert …
