@@ -178,13 +178,11 @@ std::optional<milliseconds> CurlClient::retry_delay(const Request& request, cons
     retry_tokens_ -= 1;
 
     milliseconds delay = backoff(attempts - 1, rng_);
-    if (result.ok()) {
-        if (const auto header = result.response.header("Retry-After")) {
-            if (const auto asked = parse_retry_after(*header, std::chrono::system_clock::now())) {
-                const auto cap = std::chrono::duration_cast<milliseconds>(std::chrono::duration<double>(config_.max_retry_after_s));
-                delay = std::min(*asked, cap);
-            }
-        }
+    // A server that asks for a wait gets it, up to the cap; one that asks for none (or says
+    // something libcurl cannot read) gets the backoff.
+    if (result.ok() && result.response.retry_after) {
+        const auto cap = std::chrono::duration_cast<milliseconds>(std::chrono::duration<double>(config_.max_retry_after_s));
+        delay = std::min(std::chrono::duration_cast<milliseconds>(*result.response.retry_after), cap);
     }
     log("* " + what + on + ": retry " + std::to_string(attempts) + " of " + std::to_string(config_.retries) +
         " in " + std::to_string(delay.count()) + " ms");

@@ -195,6 +195,12 @@ Result Transfer::finish(CURLcode code) {
     result.failure = too_large_ ? Failure::too_large : failure_of(code);
     if (result.failure == Failure::none) {
         curl_easy_getinfo(easy_, CURLINFO_RESPONSE_CODE, &response_.status);
+        // libcurl reads Retry-After as delta-seconds or an HTTP-date; 0 when absent or unreadable,
+        // and (before 8.12) negative for a date in the past.
+        curl_off_t wait = 0;
+        if (curl_easy_getinfo(easy_, CURLINFO_RETRY_AFTER, &wait) == CURLE_OK && wait > 0) {
+            response_.retry_after = std::chrono::seconds(wait);
+        }
         result.response = std::move(response_);
     } else if (result.failure == Failure::too_large) {
         result.error = "response larger than " + std::to_string(config_.max_response_bytes) + " bytes";
