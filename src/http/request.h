@@ -59,4 +59,8 @@ std::string_view failure_name(Failure failure);
 // values, and for opaque ids placed in a Request's path.
 std::string percent_encode(std::string_view text);
 
+// The reverse (libcurl's curl_easy_unescape): every %XX becomes its byte, anything else stays
+// as it is. With plus_is_space, a '+' is a space first, as in a query string ("a+b%2B" → "a b+").
+std::string percent_decode(std::string_view text, bool plus_is_space = false);
+
 }  // namespace crm::http
