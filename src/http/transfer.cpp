@@ -77,6 +77,19 @@ MultiPtr make_multi() {
 Transfer::Transfer(const ClientConfig& config, const Wire& wire, CURLSH* share)
     : config_(config), wire_(wire), easy_(curl_easy_init()) {
     if (!easy_) throw std::runtime_error("curl_easy_init failed");
+    try {
+        apply(share);
+    } catch (...) {
+        // The destructor does not run for a constructor that throws.
+        curl_easy_cleanup(easy_);
+        curl_slist_free_all(headers_);
+        throw;
+    }
+}
+
+void Transfer::apply(CURLSH* share) {
+    const ClientConfig& config = config_;
+    const Wire& wire = wire_;
     CURL* e = easy_;
     set(e, CURLOPT_PRIVATE, this);
     set(e, CURLOPT_SHARE, share);

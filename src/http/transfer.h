@@ -1,5 +1,5 @@
-// One attempt of one request on a libcurl easy handle. Every libcurl option crm uses — easy,
-// share and multi — is set in transfer.cpp, each through one checked setter, next to the
+// One attempt of one request on a libcurl easy handle. Every libcurl option crm uses — easy
+// and share — is set in transfer.cpp, each through one checked setter, next to the
 // mapping of libcurl's outcome to a Result. What the request is (URL, headers, body) comes
 // from a Wire (wire.h) and nothing else.
 #pragma once
@@ -45,6 +45,7 @@ public:
     Result finish(CURLcode code);
 
 private:
+    void apply(CURLSH* share);  // every option, from config_ and wire_
     static size_t on_body(char* data, size_t size, size_t count, void* self);
     static size_t on_header(char* data, size_t size, size_t count, void* self);
     static int on_debug(CURL* easy, curl_infotype type, char* data, size_t size, void* self);
