@@ -191,7 +191,7 @@ TEST_CASE("prepare: query auth puts the key last in the URL, and as_curl leaves 
     CHECK(as_curl(query).starts_with("curl 'http://127.0.0.1:8080/pipeline/leads?title=it%27s&subscription-key='\"$CRM_API_KEY\" "));
 }
 
-TEST_CASE("as_curl and as_text never hold the key; a dry run's empty key keeps its place", "[http][wire]") {
+TEST_CASE("as_curl and as_text never hold the key, and a dry run's empty key keeps its place", "[http][wire]") {
     const Request r = request("DELETE", "/pipeline/leads/7");
     for (AuthMode mode : {AuthMode::header, AuthMode::query}) {
         const Wire wire = prepare(config(mode), r);
