@@ -31,26 +31,6 @@ std::string one_line(std::string_view text) {
     return out;
 }
 
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    return -1;
-}
-
-std::string percent_decode(std::string_view text) {
-    std::string out;
-    for (size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
-            out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
-            i += 2;
-        } else {
-            out += text[i];
-        }
-    }
-    return out;
-}
-
 // `prefix` then " id id …", percent-encoded so an id never holds a space or a newline.
 std::string id_record(std::string_view prefix, std::span<const std::string> ids) {
     std::string text(prefix);
@@ -67,7 +47,7 @@ std::vector<std::string> ids_of(std::string_view text) {
     std::vector<std::string> ids;
     while (!text.empty()) {
         auto space = text.find(' ');
-        if (space != 0) ids.push_back(percent_decode(text.substr(0, space)));
+        if (space != 0) ids.push_back(http::percent_decode(text.substr(0, space)));
         if (space == std::string_view::npos) break;
         text.remove_prefix(space + 1);
     }

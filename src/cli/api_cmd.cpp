@@ -3,6 +3,7 @@
 #include "api/requests.h"
 #include "cli/entities.h"
 #include "errors.h"
+#include "http/request.h"
 
 #include <fmt/format.h>
 
@@ -13,20 +14,6 @@
 namespace crm::cli {
 
 namespace {
-
-std::string percent_decode(std::string_view text) {
-    std::string out;
-    for (size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '%' && i + 2 < text.size() && std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
-            std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
-            out += static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16));
-            i += 2;
-        } else {
-            out += text[i] == '+' ? ' ' : text[i];
-        }
-    }
-    return out;
-}
 
 // page and size of --paginate: whole numbers in range, or a usage error (never atoi's 0).
 int paging_number(std::string_view name, const std::string& value, int max) {
@@ -51,8 +38,8 @@ http::Request parse_api_path(const std::string& path_and_query) {
         std::string_view pair = rest.substr(0, amp);
         size_t eq = pair.find('=');
         if (!pair.empty()) {
-            request.query.emplace_back(percent_decode(pair.substr(0, eq)),
-                                       eq == std::string_view::npos ? "" : percent_decode(pair.substr(eq + 1)));
+            request.query.emplace_back(http::percent_decode(pair.substr(0, eq), true),
+                                       eq == std::string_view::npos ? "" : http::percent_decode(pair.substr(eq + 1), true));
         }
         if (amp == std::string_view::npos) break;
         rest.remove_prefix(amp + 1);

@@ -3,6 +3,7 @@
 #include "errors.h"
 #include "http/interrupt.h"
 #include "http/retry.h"
+#include "http/wire.h"
 #include "version.h"
 
 #include <fmt/format.h>
@@ -100,7 +101,7 @@ term::Problem problem_of(const std::exception& error, const std::string& id) {
 }
 
 void Context::print_dry_run(const http::Request& request) {
-    io_.out() << http::curl_command(client_config(), request) << '\n';
+    io_.out() << http::as_curl(http::prepare(client_config(), request)) << '\n';
 }
 
 namespace {

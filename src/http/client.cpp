@@ -6,6 +6,7 @@
 #include "http/rate_limiter.h"
 #include "http/retry.h"
 #include "http/transfer.h"
+#include "http/wire.h"
 
 #include <algorithm>
 #include <deque>
@@ -79,6 +80,11 @@ void CurlClient::run(std::span<const Request> requests, size_t parallel, const O
     // A multi handle per call keeps a send() made from inside on_done apart from the outer
     // call's transfers; connections still pool through the share.
     MultiPtr multi = make_multi();
+    // Every request's wire before the first is sent: a URL libcurl refuses stops the whole
+    // call (std::invalid_argument) rather than half of it. Retries resend the same wire.
+    std::vector<Wire> wires;
+    wires.reserve(requests.size());
+    for (const Request& request : requests) wires.push_back(prepare(config_, request));
     std::deque<Waiting> waiting;
     for (size_t i = 0; i < requests.size(); ++i) waiting.push_back({i, 0, {}});
     std::map<CURL*, InFlight> in_flight;  // declared after `multi`: removed from it before it goes
@@ -121,7 +127,7 @@ void CurlClient::run(std::span<const Request> requests, size_t parallel, const O
         while (in_flight.size() < parallel && now >= paused_until_ && now >= limiter_.ready_at()) {
             const auto due = std::ranges::find_if(waiting, [now](const Waiting& w) { return w.not_before <= now; });
             if (due == waiting.end()) break;
-            auto transfer = std::make_unique<Transfer>(config_, requests[due->index], share_.get());
+            auto transfer = std::make_unique<Transfer>(config_, wires[due->index], share_.get());
             transfer->start(multi.get());
             CURL* handle = transfer->handle();
             if (due->attempts == 0) retry_tokens_ += config_.retry_budget_ratio;
@@ -178,13 +184,11 @@ std::optional<milliseconds> CurlClient::retry_delay(const Request& request, cons
     retry_tokens_ -= 1;
 
     milliseconds delay = backoff(attempts - 1, rng_);
-    if (result.ok()) {
-        if (const auto header = result.response.header("Retry-After")) {
-            if (const auto asked = parse_retry_after(*header, std::chrono::system_clock::now())) {
-                const auto cap = std::chrono::duration_cast<milliseconds>(std::chrono::duration<double>(config_.max_retry_after_s));
-                delay = std::min(*asked, cap);
-            }
-        }
+    // A server that asks for a wait gets it, up to the cap; one that asks for none (or says
+    // something libcurl cannot read) gets the backoff.
+    if (result.ok() && result.response.retry_after) {
+        const auto cap = std::chrono::duration_cast<milliseconds>(std::chrono::duration<double>(config_.max_retry_after_s));
+        delay = std::min(std::chrono::duration_cast<milliseconds>(*result.response.retry_after), cap);
     }
     log("* " + what + on + ": retry " + std::to_string(attempts) + " of " + std::to_string(config_.retries) +
         " in " + std::to_string(delay.count()) + " ms");

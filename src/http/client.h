@@ -1,5 +1,5 @@
-// The one HTTP client of crm (libcurl). Every libcurl option is set in one place
-// (client.cpp); --dry-run prints the same request as a curl command (curl_command.h).
+// The one HTTP client of crm (libcurl). What a request puts on the wire is decided in wire.cpp
+// (prepare); transfer.cpp applies it to libcurl, and --dry-run prints it (as_curl).
 #pragma once
 #include "http/request.h"
 
@@ -19,7 +19,7 @@ inline constexpr const char* kKeyQuery = "subscription-key";
 
 struct ClientConfig {
     std::string base_url;         // e.g. https://api.example.com or http://127.0.0.1:PORT
-    std::string api_key;          // may be empty (then no auth is sent)
+    std::string api_key;          // empty in a dry run, which never resolves it (see wire.h)
     AuthMode auth = AuthMode::header;
     double timeout_s = 30;        // total per attempt
     double connect_timeout_s = 10;
@@ -55,12 +55,6 @@ public:
 };
 
 std::unique_ptr<Client> make_client(ClientConfig config);
-
-// The equivalent curl command line, key written as "$CRM_API_KEY", shell-quoted.
-std::string curl_command(const ClientConfig& config, const Request& request);
-
-// The full URL of a request (query percent-encoded), without the key.
-std::string url_for(const ClientConfig& config, const Request& request);
 
 // "Ocp-Apim-Subscription-Key: ****abcd": the last four characters at most, and none at all
 // for keys shorter than 12.

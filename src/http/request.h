@@ -1,5 +1,6 @@
 // What the API layer builds and the HTTP client sends: plain data, no I/O.
 #pragma once
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,6 +25,9 @@ struct Response {
     long status = 0;
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;  // names as received
+    // The wait a Retry-After header asks for (delta-seconds or an HTTP-date, read by libcurl:
+    // CURLINFO_RETRY_AFTER), when it asks for one: absent, unreadable or "now" leave it empty.
+    std::optional<std::chrono::seconds> retry_after;
     // Case-insensitive lookup of the last header with this name.
     std::optional<std::string> header(std::string_view name) const;
 };
@@ -54,5 +58,9 @@ std::string_view failure_name(Failure failure);
 // RFC 3986: every byte but the unreserved set (ALPHA DIGIT - . _ ~) becomes %XX. For query
 // values, and for opaque ids placed in a Request's path.
 std::string percent_encode(std::string_view text);
+
+// The reverse (libcurl's curl_easy_unescape): every %XX becomes its byte, anything else stays
+// as it is. With plus_is_space, a '+' is a space first, as in a query string ("a+b%2B" → "a b+").
+std::string percent_decode(std::string_view text, bool plus_is_space = false);
 
 }  // namespace crm::http

@@ -16,10 +16,6 @@ bool is_idempotent(const Request& request);
 // request when nothing was sent (connect failure) or when the server said 429.
 bool should_retry(const Request& request, const Result& result);
 
-// Retry-After as delta-seconds or an HTTP-date, relative to `now`; nullopt when unparsable.
-std::optional<std::chrono::milliseconds> parse_retry_after(std::string_view value,
-                                                           std::chrono::system_clock::time_point now);
-
 // Exponential backoff with full jitter: uniform in [0, min(cap, base * 2^attempt)].
 std::chrono::milliseconds backoff(int attempt, std::mt19937_64& rng,
                                   std::chrono::milliseconds base = std::chrono::milliseconds(250),

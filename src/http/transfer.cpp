@@ -1,9 +1,7 @@
 #include "http/transfer.h"
 
-#include "http/retry.h"
-#include "http/url.h"
-
 #include <cmath>
+#include <new>
 #include <stdexcept>
 
 namespace crm::http {
@@ -41,15 +39,33 @@ Failure failure_of(CURLcode code) {
     }
 }
 
+// The one way an option reaches libcurl: a refusal (unknown option, bad value, out of memory)
+// is an exception naming the option, never a request sent without it.
+template <typename Value>
+void set(CURL* easy, CURLoption option, Value value) {
+    if (const CURLcode rc = curl_easy_setopt(easy, option, value); rc != CURLE_OK) {
+        const curl_easyoption* known = curl_easy_option_by_id(option);
+        const std::string name = known ? std::string("CURLOPT_") + known->name : "option " + std::to_string(option);
+        throw std::runtime_error("curl_easy_setopt(" + name + ") failed: " + curl_easy_strerror(rc));
+    }
+}
+
+void share(CURLSH* handle, curl_lock_data data, const char* name) {
+    if (const CURLSHcode rc = curl_share_setopt(handle, CURLSHOPT_SHARE, data); rc != CURLSHE_OK) {
+        throw std::runtime_error(std::string("curl_share_setopt(CURLSHOPT_SHARE, ") + name + ") failed: " +
+                                 curl_share_strerror(rc));
+    }
+}
+
 }  // namespace
 
 SharePtr make_share() {
-    SharePtr share(curl_share_init());
-    if (!share) throw std::runtime_error("curl_share_init failed");
-    curl_share_setopt(share.get(), CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
-    curl_share_setopt(share.get(), CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
-    curl_share_setopt(share.get(), CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
-    return share;
+    SharePtr handle(curl_share_init());
+    if (!handle) throw std::runtime_error("curl_share_init failed");
+    share(handle.get(), CURL_LOCK_DATA_CONNECT, "CURL_LOCK_DATA_CONNECT");
+    share(handle.get(), CURL_LOCK_DATA_DNS, "CURL_LOCK_DATA_DNS");
+    share(handle.get(), CURL_LOCK_DATA_SSL_SESSION, "CURL_LOCK_DATA_SSL_SESSION");
+    return handle;
 }
 
 MultiPtr make_multi() {
@@ -58,72 +74,75 @@ MultiPtr make_multi() {
     return multi;
 }
 
-Transfer::Transfer(const ClientConfig& config, const Request& request, CURLSH* share)
-    : config_(config), easy_(curl_easy_init()), url_(request_url(config, request)),
-      encoded_key_(percent_encode(config.api_key)) {
+Transfer::Transfer(const ClientConfig& config, const Wire& wire, CURLSH* share)
+    : config_(config), wire_(wire), easy_(curl_easy_init()) {
     if (!easy_) throw std::runtime_error("curl_easy_init failed");
+    try {
+        apply(share);
+    } catch (...) {
+        // The destructor does not run for a constructor that throws.
+        curl_easy_cleanup(easy_);
+        curl_slist_free_all(headers_);
+        throw;
+    }
+}
+
+void Transfer::apply(CURLSH* share) {
+    const ClientConfig& config = config_;
+    const Wire& wire = wire_;
     CURL* e = easy_;
-    curl_easy_setopt(e, CURLOPT_PRIVATE, this);
-    curl_easy_setopt(e, CURLOPT_SHARE, share);
-    curl_easy_setopt(e, CURLOPT_URL, url_.c_str());
-    curl_easy_setopt(e, CURLOPT_ERRORBUFFER, error_);
+    set(e, CURLOPT_PRIVATE, this);
+    set(e, CURLOPT_SHARE, share);
+    set(e, CURLOPT_ERRORBUFFER, error_);
     // Signals are the CLI's business, and libcurl's alarm()-based DNS timeout is not thread-safe.
-    curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+    set(e, CURLOPT_NOSIGNAL, 1L);
+    set(e, CURLOPT_PROTOCOLS_STR, "http,https");
     // Redirects are never followed: libcurl would resend our custom key header to whatever
     // origin the Location names (CURLOPT_UNRESTRICTED_AUTH only covers Authorization). A 3xx
     // reaches the caller as a response like any other status.
-    curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
+    set(e, CURLOPT_FOLLOWLOCATION, 0L);
 
-    curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, to_ms(config.connect_timeout_s));
-    curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, to_ms(config.timeout_s));
+    set(e, CURLOPT_CONNECTTIMEOUT_MS, to_ms(config.connect_timeout_s));
+    set(e, CURLOPT_TIMEOUT_MS, to_ms(config.timeout_s));
     if (config.timeout_s > 0) {
         // A stalled server (connection open, nothing flowing) fails like a timeout, not a hang.
-        curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, 1L);
-        curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, std::max(1L, std::lround(std::ceil(config.timeout_s))));
+        set(e, CURLOPT_LOW_SPEED_LIMIT, 1L);
+        set(e, CURLOPT_LOW_SPEED_TIME, std::max(1L, std::lround(std::ceil(config.timeout_s))));
     }
     // Stops early when the Content-Length is known; on_body enforces it when it is not.
-    curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(config.max_response_bytes));
+    set(e, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(config.max_response_bytes));
 
-    if (!config.user_agent.empty()) curl_easy_setopt(e, CURLOPT_USERAGENT, config.user_agent.c_str());
-    headers_ = curl_slist_append(headers_, "Accept: application/json");
-    // Without this, libcurl waits up to a second for a "100 Continue" before large bodies.
-    headers_ = curl_slist_append(headers_, "Expect:");
-    // With no body, "Content-Type:" stops libcurl from labelling an empty POST as a form.
-    headers_ = curl_slist_append(headers_, request.body ? "Content-Type: application/json" : "Content-Type:");
-    if (config.auth == AuthMode::header && !config.api_key.empty()) {
-        headers_ = curl_slist_append(headers_, (std::string(kKeyHeader) + ": " + config.api_key).c_str());
+    // The request itself: the Wire, as it is — the options `curl` sets for as_curl's command.
+    set(e, CURLOPT_URL, wire.url.c_str());
+    for (const auto& [name, value] : wire.headers) {
+        // "Name:" with nothing after it removes a header libcurl would add by itself.
+        const std::string line = value.empty() ? name + ':' : name + ": " + value;
+        curl_slist* appended = curl_slist_append(headers_, line.c_str());
+        if (!appended) throw std::bad_alloc();
+        headers_ = appended;
     }
-    curl_easy_setopt(e, CURLOPT_HTTPHEADER, headers_);
-
-    if (request.method == "GET") {
-        curl_easy_setopt(e, CURLOPT_HTTPGET, 1L);
-    } else if (request.method == "HEAD") {
-        curl_easy_setopt(e, CURLOPT_NOBODY, 1L);
-    } else {
-        curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, request.method.c_str());
-        if (request.body || request.method == "POST") {
-            // A bodiless POST still says "Content-Length: 0", as proxies expect.
-            const std::string_view body = request.body ? std::string_view(*request.body) : std::string_view();
-            curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
-            curl_easy_setopt(e, CURLOPT_POSTFIELDS, body.data());
-        }
+    set(e, CURLOPT_HTTPHEADER, headers_);
+    if (wire.method == "HEAD") set(e, CURLOPT_NOBODY, 1L);
+    if (wire.body) {
+        set(e, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(wire.body->size()));
+        set(e, CURLOPT_POSTFIELDS, wire.body->data());
     }
+    if (wire.custom_method) set(e, CURLOPT_CUSTOMREQUEST, wire.method.c_str());
 
     // On a reused connection that dies without an answer, libcurl resends the request by
     // itself, POST and PATCH included, and the server may already have carried it out (a
     // create made twice). A request that must not repeat gets a connection of its own, where
     // libcurl never resends; idempotent ones keep the pool.
-    if (!is_idempotent(request)) curl_easy_setopt(e, CURLOPT_FRESH_CONNECT, 1L);
+    if (wire.fresh_connect) set(e, CURLOPT_FRESH_CONNECT, 1L);
 
-    curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, &Transfer::on_body);
-    curl_easy_setopt(e, CURLOPT_WRITEDATA, this);
-    curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, &Transfer::on_header);
-    curl_easy_setopt(e, CURLOPT_HEADERDATA, this);
+    set(e, CURLOPT_WRITEFUNCTION, &Transfer::on_body);
+    set(e, CURLOPT_WRITEDATA, this);
+    set(e, CURLOPT_HEADERFUNCTION, &Transfer::on_header);
+    set(e, CURLOPT_HEADERDATA, this);
     if (config.log) {
-        curl_easy_setopt(e, CURLOPT_VERBOSE, 1L);
-        curl_easy_setopt(e, CURLOPT_DEBUGFUNCTION, &Transfer::on_debug);
-        curl_easy_setopt(e, CURLOPT_DEBUGDATA, this);
+        set(e, CURLOPT_VERBOSE, 1L);
+        set(e, CURLOPT_DEBUGFUNCTION, &Transfer::on_debug);
+        set(e, CURLOPT_DEBUGDATA, this);
     }
 }
 
@@ -181,8 +200,8 @@ void Transfer::log_block(std::string_view prefix, std::string_view block) const 
 }
 
 std::string Transfer::scrub(std::string_view text) const {
-    std::string out = redact(text, config_.api_key);
-    if (encoded_key_ != config_.api_key) out = redact(out, encoded_key_);
+    std::string out = redact(text, wire_.key);
+    if (wire_.key_in_url != wire_.key) out = redact(out, wire_.key_in_url);
     return out;
 }
 
@@ -195,6 +214,12 @@ Result Transfer::finish(CURLcode code) {
     result.failure = too_large_ ? Failure::too_large : failure_of(code);
     if (result.failure == Failure::none) {
         curl_easy_getinfo(easy_, CURLINFO_RESPONSE_CODE, &response_.status);
+        // libcurl reads Retry-After as delta-seconds or an HTTP-date; 0 when absent or unreadable,
+        // and (before 8.12) negative for a date in the past.
+        curl_off_t wait = 0;
+        if (curl_easy_getinfo(easy_, CURLINFO_RETRY_AFTER, &wait) == CURLE_OK && wait > 0) {
+            response_.retry_after = std::chrono::seconds(wait);
+        }
         result.response = std::move(response_);
     } else if (result.failure == Failure::too_large) {
         result.error = "response larger than " + std::to_string(config_.max_response_bytes) + " bytes";

@@ -1,8 +1,10 @@
-// One attempt of one request on a libcurl easy handle. Every libcurl option crm uses — easy,
-// share and multi — is set in transfer.cpp, next to the mapping of libcurl's outcome to a
-// Result, so there is one place to compare with curl_command() and to audit for the key.
+// One attempt of one request on a libcurl easy handle. Every libcurl option crm uses — easy
+// and share — is set in transfer.cpp, each through one checked setter, next to the
+// mapping of libcurl's outcome to a Result. What the request is (URL, headers, body) comes
+// from a Wire (wire.h) and nothing else.
 #pragma once
 #include "http/client.h"
+#include "http/wire.h"
 
 #include <curl/curl.h>
 
@@ -27,8 +29,9 @@ MultiPtr make_multi();
 
 class Transfer {
 public:
-    // `config`, `request` and `share` must outlive the transfer.
-    Transfer(const ClientConfig& config, const Request& request, CURLSH* share);
+    // `config`, `wire` and `share` must outlive the transfer. Throws std::runtime_error naming
+    // the option when libcurl refuses one.
+    Transfer(const ClientConfig& config, const Wire& wire, CURLSH* share);
     ~Transfer();
     Transfer(const Transfer&) = delete;
     Transfer& operator=(const Transfer&) = delete;
@@ -42,18 +45,18 @@ public:
     Result finish(CURLcode code);
 
 private:
+    void apply(CURLSH* share);  // every option, from config_ and wire_
     static size_t on_body(char* data, size_t size, size_t count, void* self);
     static size_t on_header(char* data, size_t size, size_t count, void* self);
     static int on_debug(CURL* easy, curl_infotype type, char* data, size_t size, void* self);
     void log_block(std::string_view prefix, std::string_view block) const;
-    std::string scrub(std::string_view text) const;  // the key, raw or percent-encoded, redacted
+    std::string scrub(std::string_view text) const;  // the key, raw or as the URL holds it, redacted
 
     const ClientConfig& config_;
+    const Wire& wire_;
     CURL* easy_ = nullptr;
     CURLM* multi_ = nullptr;
     curl_slist* headers_ = nullptr;
-    std::string url_;
-    std::string encoded_key_;
     Response response_;
     bool too_large_ = false;
     char error_[CURL_ERROR_SIZE] = {};

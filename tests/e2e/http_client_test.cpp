@@ -2,6 +2,7 @@
 // interrupts and redaction, with request counts read from the sandbox's access log.
 #include "http/client.h"
 #include "http/interrupt.h"
+#include "support/fake_server.h"
 #include "support/sandbox_process.h"
 
 #include <catch2/catch.hpp>
@@ -11,7 +12,9 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
+#include <ctime>
 #include <sstream>
 #include <thread>
 
@@ -245,6 +248,72 @@ TEST_CASE("client: Retry-After is honoured, and capped", "[http][e2e]") {
     CHECK(capped.attempts == 3);
     CHECK(seconds_since(start) < 0.6);
     CHECK(count_lines(sandbox, "GET", "429") == 3);
+}
+
+namespace {
+
+// An IMF-fixdate (RFC 9110), `from_now` away.
+std::string http_date(std::chrono::seconds from_now) {
+    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now() + from_now);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char text[64];
+    std::strftime(text, sizeof text, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+    return text;
+}
+
+struct Waited {
+    int attempts = 0;
+    double seconds = 0;
+};
+
+// One GET to a server that answers 429 with this Retry-After once, then 200.
+Waited after_429(const std::string& retry_after) {
+    std::atomic<int> calls{0};
+    crmtest::FakeServer server([&](httplib::Server& s) {
+        s.Get("/pipeline/leads", [&](const httplib::Request&, httplib::Response& response) {
+            if (calls++ == 0) {
+                response.status = 429;
+                response.set_header("Retry-After", retry_after);
+            }
+            response.set_content("{}", "application/json");
+        });
+    });
+    ClientConfig config;
+    config.base_url = server.url();
+    config.api_key = "0123456789abcdef";
+    config.retries = 2;
+    const auto start = Clock::now();
+    Result r = make_client(config)->send(get_leads());
+    Waited out{r.attempts, seconds_since(start)};
+    CHECK(r.response.status == 200);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("client: Retry-After in seconds or as an HTTP-date is honoured (read by libcurl)", "[http][e2e]") {
+    // The first retry's backoff is at most 250 ms: a wait of a second or more is the server's.
+    const Waited seconds = after_429("1");
+    CHECK(seconds.attempts == 2);
+    CHECK(seconds.seconds >= 0.95);
+    CHECK(seconds.seconds < 1.9);
+
+    // A date two seconds ahead, at one-second resolution: one to two seconds from now.
+    const Waited date = after_429(http_date(std::chrono::seconds(2)));
+    CHECK(date.attempts == 2);
+    CHECK(date.seconds >= 0.95);
+    CHECK(date.seconds < 2.9);
+}
+
+TEST_CASE("client: a Retry-After of now, in the past or unreadable falls back to the backoff", "[http][e2e]") {
+    for (const std::string& value : {std::string("0"), std::string("soon"), std::string("-5"),
+                                     http_date(-std::chrono::seconds(30)), std::string("99999999999999999999999")}) {
+        INFO(value);
+        const Waited waited = after_429(value);
+        CHECK(waited.attempts == 2);
+        CHECK(waited.seconds < 0.6);
+    }
 }
 
 TEST_CASE("send_many: one 429 pauses every transfer until Retry-After", "[http][e2e]") {

@@ -85,35 +85,6 @@ TEST_CASE("other failures are final", "[http][retry]") {
     }
 }
 
-TEST_CASE("Retry-After in seconds", "[http][retry]") {
-    const auto now = system_clock::now();
-    CHECK(parse_retry_after("0", now) == milliseconds(0));
-    CHECK(parse_retry_after("3", now) == milliseconds(3000));
-    CHECK(parse_retry_after(" 120 ", now) == milliseconds(120000));
-    // Absurd values saturate instead of overflowing; the client caps them.
-    const auto huge = parse_retry_after("99999999999999999999999", now);
-    REQUIRE(huge);
-    CHECK(*huge > hours(24 * 365));
-}
-
-TEST_CASE("Retry-After as an HTTP-date", "[http][retry]") {
-    // Sun, 06 Nov 1994 08:49:37 GMT
-    const auto date = system_clock::from_time_t(784111777);
-    CHECK(parse_retry_after("Sun, 06 Nov 1994 08:49:37 GMT", date - seconds(5)) == milliseconds(5000));
-    CHECK(parse_retry_after("Sun, 06 Nov 1994 08:49:37 GMT", date - milliseconds(1500)) == milliseconds(1500));
-    // A date in the past means "now".
-    CHECK(parse_retry_after("Sun, 06 Nov 1994 08:49:37 GMT", date + seconds(10)) == milliseconds(0));
-}
-
-TEST_CASE("garbage Retry-After is ignored", "[http][retry]") {
-    const auto now = system_clock::now();
-    for (const char* value : {"", "  ", "-1", "1.5", "soon", "3s", "Sun, 06 Nov 1994", "Sun, 06 Nov 1994 08:49:37 GMT junk",
-                              "Foo, 32 Nov 1994 08:49:37 GMT"}) {
-        INFO('"' << value << '"');
-        CHECK_FALSE(parse_retry_after(value, now));
-    }
-}
-
 TEST_CASE("backoff stays within the full-jitter window", "[http][retry]") {
     std::mt19937_64 rng(42);
     for (int attempt = 0; attempt < 40; ++attempt) {
