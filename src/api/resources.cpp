@@ -139,6 +139,8 @@ std::vector<std::string> entity_names() {
 std::string id_segment(std::string_view id) {
     if (id.find_first_not_of(" \t") == std::string_view::npos)
         throw UsageError(id.empty() ? "an id is empty; nothing sent" : "an id is blank; nothing sent");
+    // "." and ".." would be resolved away as path segments: `delete ..` must not reach the parent.
+    if (id == "." || id == "..") throw UsageError(fmt::format("'{}' is not an id; nothing sent", id));
     if (std::any_of(id.begin(), id.end(), [](unsigned char c) { return c < 0x20 || c == 0x7F; }))
         throw UsageError(fmt::format("id '{}' has control characters; nothing sent", term::escape_controls(id)));
     return http::percent_encode(id);

@@ -82,6 +82,8 @@ TEST_CASE("safety: an empty, blank or control-character id never reaches the col
              {"leads", "archive", ""},
              {"leads", "convert", "\t"},
              {"leads", "get", "4\n2"},
+             {"leads", "delete", "..", "--yes"},
+             {"leads", "get", "."},
              {"opps", "status", "", "won"},
              {"contacts", "merge", "", "--source", id, "--yes"},
              {"contacts", "merge", id, "--source", "1,\x1b", "--yes"},
