@@ -211,7 +211,7 @@ TEST_CASE("client: a connection refused is retried whatever the method, nothing 
     CHECK_FALSE(r.error.empty());
 }
 
-TEST_CASE("client: a slow answer times out", "[http][e2e]") {
+TEST_CASE("client: a slow answer times out", "[http][e2e][timing]") {
     SandboxProcess sandbox({"--latency-ms", "1000"});
     ClientConfig config = config_for(sandbox);
     config.timeout_s = 0.2;
@@ -232,7 +232,7 @@ TEST_CASE("client: a response over the size cap fails as too_large", "[http][e2e
     CHECK(r.attempts == 1);
 }
 
-TEST_CASE("client: Retry-After is honoured, and capped", "[http][e2e]") {
+TEST_CASE("client: Retry-After is honoured, and capped", "[http][e2e][timing]") {
     SandboxProcess sandbox({"--log", "--rate-limit", "1"});
     ClientConfig config = config_for(sandbox);
     config.max_retry_after_s = 0.1;  // the sandbox asks for 1 s
@@ -247,7 +247,7 @@ TEST_CASE("client: Retry-After is honoured, and capped", "[http][e2e]") {
     CHECK(count_lines(sandbox, "GET", "429") == 3);
 }
 
-TEST_CASE("send_many: one 429 pauses every transfer until Retry-After", "[http][e2e]") {
+TEST_CASE("send_many: one 429 pauses every transfer until Retry-After", "[http][e2e][timing]") {
     // Two requests per one-second window: the third gets 429 + Retry-After: 1. Had the other
     // transfers not paused with it, the fourth would have started at once and been refused too.
     // One at a time, so that no transfer is already in flight when the 429 arrives.
@@ -278,7 +278,7 @@ TEST_CASE("send_many: one 429 pauses every transfer until Retry-After", "[http][
     CHECK(elapsed < 1.9);
 }
 
-TEST_CASE("send_many: at most `parallel` in flight", "[http][e2e]") {
+TEST_CASE("send_many: at most `parallel` in flight", "[http][e2e][timing]") {
     SandboxProcess sandbox({"--latency-ms", "200"});
     auto client = make_client(config_for(sandbox));
     const std::vector<Request> requests(6, get_leads());
@@ -291,7 +291,7 @@ TEST_CASE("send_many: at most `parallel` in flight", "[http][e2e]") {
     CHECK(elapsed < 0.8);
 }
 
-TEST_CASE("send_many: an interrupt aborts in-flight and waiting transfers quickly", "[http][e2e]") {
+TEST_CASE("send_many: an interrupt aborts in-flight and waiting transfers quickly", "[http][e2e][timing]") {
     SandboxProcess sandbox({"--latency-ms", "1000"});
     auto client = make_client(config_for(sandbox));
     const std::vector<Request> requests(4, get_leads());
@@ -311,7 +311,7 @@ TEST_CASE("send_many: an interrupt aborts in-flight and waiting transfers quickl
     CHECK(elapsed < 0.5);
 }
 
-TEST_CASE("client: --rate spaces requests", "[http][e2e]") {
+TEST_CASE("client: --rate spaces requests", "[http][e2e][timing]") {
     SandboxProcess sandbox;
     ClientConfig config = config_for(sandbox);
     config.rate = 10;
