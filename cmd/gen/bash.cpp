@@ -7,7 +7,7 @@ namespace crm::cmd::gen {
 
 namespace {
 
-constexpr const char* kFunctions = R"BASH(
+constexpr const char* kBashFunctions = R"BASH(
 # Sets _crm_key to the table key of FLAG's value as PATH accepts it: its own, or, through
 # fallthrough, an ancestor's. Fails when FLAG takes no value there.
 _crm_value_key() {
@@ -81,7 +81,7 @@ std::string bash_completion(const Command& root) {
         out += "    [" + ansi_c_quote(key) + "]=" + ansi_c_quote(value) + "\n";
     }
     out += ")\n";
-    out += kFunctions;
+    out += kBashFunctions;
     return out;
 }
 

@@ -22,7 +22,7 @@ std::string fish_lines(const std::string& value) {
     return out;
 }
 
-constexpr const char* kFunctions = R"FISH(
+constexpr const char* kFishFunctions = R"FISH(
 # Prints the key of FLAG's value as PATH accepts it: its own, or, through fallthrough, an
 # ancestor's. Fails when FLAG takes no value there.
 function __crm_value_key --argument-names p flag
@@ -94,7 +94,7 @@ std::string fish_completion(const Command& root) {
         out += "            return 0\n";
     }
     out += "    end\n    return 1\nend\n";
-    out += kFunctions;
+    out += kFishFunctions;
     return out;
 }
 

@@ -7,7 +7,7 @@ namespace crm::cmd::gen {
 
 namespace {
 
-constexpr const char* kFunctions = R"ZSH(
+constexpr const char* kZshFunctions = R"ZSH(
 # Sets _crm_key to the table key of FLAG's value as PATH accepts it: its own, or, through
 # fallthrough, an ancestor's. Fails when FLAG takes no value there.
 _crm_value_key() {
@@ -78,7 +78,7 @@ std::string zsh_completion(const Command& root) {
         out += "    " + ansi_c_quote(key) + " " + ansi_c_quote(value) + "\n";
     }
     out += ")\n";
-    out += kFunctions;
+    out += kZshFunctions;
     return out;
 }
 

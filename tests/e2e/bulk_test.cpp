@@ -140,7 +140,7 @@ TEST_CASE("bulk delete: thousands of ids under a rate limit and 20% failures, ea
 }
 
 TEST_CASE("bulk delete: killed with SIGKILL half-way, resumed from the journal, nothing accepted is resent",
-          "[e2e][bulk]") {
+          "[e2e][bulk][timing]") {
     // 4000 records → 1000 leads; 50 batches of 20, 2 at a time, 60 ms each: about 1.5 s.
     SandboxProcess sandbox({"--seed-records", "4000", "--latency-ms", "60", "--log"});
     TempDir dir("kill");
@@ -409,11 +409,11 @@ void interrupt_and_resume(int signal) {
 
 }  // namespace
 
-TEST_CASE("bulk delete: SIGINT flushes the journal, prints the summary and exits 130", "[e2e][bulk]") {
+TEST_CASE("bulk delete: SIGINT flushes the journal, prints the summary and exits 130", "[e2e][bulk][timing]") {
     interrupt_and_resume(SIGINT);
 }
 
-TEST_CASE("bulk delete: SIGTERM is handled like SIGINT and exits 143", "[e2e][bulk]") { interrupt_and_resume(SIGTERM); }
+TEST_CASE("bulk delete: SIGTERM is handled like SIGINT and exits 143", "[e2e][bulk][timing]") { interrupt_and_resume(SIGTERM); }
 
 TEST_CASE("bulk delete: a journal resumes the same set of ids, not the same input", "[e2e][bulk]") {
     SandboxProcess sandbox({"--seed-records", "4000", "--latency-ms", "60", "--log"});  // 1000 leads
@@ -470,7 +470,7 @@ TEST_CASE("bulk delete: a 403 stops the run after one request, exit 3, every std
     CHECK(count_lines(lead_ids(sandbox)) == 1000);
 }
 
-TEST_CASE("bulk delete: all not found is exit 4; --ignore-not-found makes it done", "[e2e][bulk]") {
+TEST_CASE("bulk delete: all not found is exit 4, --ignore-not-found makes it done", "[e2e][bulk]") {
     SandboxProcess sandbox({"--log"});
     auto missing = crm(sandbox, {"bulk", "delete", "leads", "--ids", "nope-1,nope-2", "--yes"});
     INFO(missing.err);

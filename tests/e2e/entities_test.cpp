@@ -139,7 +139,7 @@ TEST_CASE("cases and case types: CRUD, filters by status and date, unknown case 
     CHECK(crm(sandbox, {"cases", "types", "get", type_id}).exit_code == 4);
 }
 
-TEST_CASE("tags: list, create, update, delete for all five entities; colours validated", "[e2e][tags]") {
+TEST_CASE("tags: list, create, update, delete for all five entities, colours validated", "[e2e][tags]") {
     SandboxProcess sandbox({"--log"});
     for (std::string entity : {"leads", "opportunities", "contacts", "orgs", "cases"}) {
         auto created = crm(sandbox, {"tags", "create", entity, "--label", "vip", "--color", "#ff0000", "-o", "json"});

@@ -30,7 +30,7 @@ TEST_CASE("errors: 401 for a wrong key with a hint, 403 for the read-only key on
     CHECK(parse(crm(sandbox, {"leads", "list", "-o", "json"}).out).Size() == 0);
 }
 
-TEST_CASE("errors: 400 from the server is exit 5 with its message; JSON errors with -o json", "[e2e][errors]") {
+TEST_CASE("errors: 400 from the server is exit 5 with its message, JSON errors with -o json", "[e2e][errors]") {
     SandboxProcess sandbox;
     auto r = crm(sandbox, {"leads", "create", "-f", "note=no title"});
     CHECK(r.exit_code == 5);

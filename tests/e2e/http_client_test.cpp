@@ -214,7 +214,7 @@ TEST_CASE("client: a connection refused is retried whatever the method, nothing 
     CHECK_FALSE(r.error.empty());
 }
 
-TEST_CASE("client: a slow answer times out", "[http][e2e]") {
+TEST_CASE("client: a slow answer times out", "[http][e2e][timing]") {
     SandboxProcess sandbox({"--latency-ms", "1000"});
     ClientConfig config = config_for(sandbox);
     config.timeout_s = 0.2;
@@ -235,7 +235,7 @@ TEST_CASE("client: a response over the size cap fails as too_large", "[http][e2e
     CHECK(r.attempts == 1);
 }
 
-TEST_CASE("client: Retry-After is honoured, and capped", "[http][e2e]") {
+TEST_CASE("client: Retry-After is honoured, and capped", "[http][e2e][timing]") {
     SandboxProcess sandbox({"--log", "--rate-limit", "1"});
     ClientConfig config = config_for(sandbox);
     config.max_retry_after_s = 0.1;  // the sandbox asks for 1 s
@@ -292,7 +292,7 @@ Waited after_429(const std::string& retry_after) {
 
 }  // namespace
 
-TEST_CASE("client: Retry-After in seconds or as an HTTP-date is honoured (read by libcurl)", "[http][e2e]") {
+TEST_CASE("client: Retry-After in seconds or as an HTTP-date is honoured (read by libcurl)", "[http][e2e][timing]") {
     // The first retry's backoff is at most 250 ms: a wait of a second or more is the server's.
     const Waited seconds = after_429("1");
     CHECK(seconds.attempts == 2);
@@ -306,7 +306,7 @@ TEST_CASE("client: Retry-After in seconds or as an HTTP-date is honoured (read b
     CHECK(date.seconds < 2.9);
 }
 
-TEST_CASE("client: a Retry-After of now, in the past or unreadable falls back to the backoff", "[http][e2e]") {
+TEST_CASE("client: a Retry-After of now, in the past or unreadable falls back to the backoff", "[http][e2e][timing]") {
     for (const std::string& value : {std::string("0"), std::string("soon"), std::string("-5"),
                                      http_date(-std::chrono::seconds(30)), std::string("99999999999999999999999")}) {
         INFO(value);
@@ -316,7 +316,7 @@ TEST_CASE("client: a Retry-After of now, in the past or unreadable falls back to
     }
 }
 
-TEST_CASE("send_many: one 429 pauses every transfer until Retry-After", "[http][e2e]") {
+TEST_CASE("send_many: one 429 pauses every transfer until Retry-After", "[http][e2e][timing]") {
     // Two requests per one-second window: the third gets 429 + Retry-After: 1. Had the other
     // transfers not paused with it, the fourth would have started at once and been refused too.
     // One at a time, so that no transfer is already in flight when the 429 arrives.
@@ -347,7 +347,7 @@ TEST_CASE("send_many: one 429 pauses every transfer until Retry-After", "[http][
     CHECK(elapsed < 1.9);
 }
 
-TEST_CASE("send_many: at most `parallel` in flight", "[http][e2e]") {
+TEST_CASE("send_many: at most `parallel` in flight", "[http][e2e][timing]") {
     SandboxProcess sandbox({"--latency-ms", "200"});
     auto client = make_client(config_for(sandbox));
     const std::vector<Request> requests(6, get_leads());
@@ -360,7 +360,7 @@ TEST_CASE("send_many: at most `parallel` in flight", "[http][e2e]") {
     CHECK(elapsed < 0.8);
 }
 
-TEST_CASE("send_many: an interrupt aborts in-flight and waiting transfers quickly", "[http][e2e]") {
+TEST_CASE("send_many: an interrupt aborts in-flight and waiting transfers quickly", "[http][e2e][timing]") {
     SandboxProcess sandbox({"--latency-ms", "1000"});
     auto client = make_client(config_for(sandbox));
     const std::vector<Request> requests(4, get_leads());
@@ -380,7 +380,7 @@ TEST_CASE("send_many: an interrupt aborts in-flight and waiting transfers quickl
     CHECK(elapsed < 0.5);
 }
 
-TEST_CASE("client: --rate spaces requests", "[http][e2e]") {
+TEST_CASE("client: --rate spaces requests", "[http][e2e][timing]") {
     SandboxProcess sandbox;
     ClientConfig config = config_for(sandbox);
     config.rate = 10;

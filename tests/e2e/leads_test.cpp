@@ -128,7 +128,7 @@ TEST_CASE("leads: update is partial, archive/unarchive toggle, convert makes an 
     CHECK(again.err.find("HTTP 409") != std::string::npos);
 }
 
-TEST_CASE("leads: get and archive several ids concurrently; a missing one is a partial failure", "[e2e][leads]") {
+TEST_CASE("leads: get and archive several ids concurrently, a missing one is a partial failure", "[e2e][leads]") {
     SandboxProcess sandbox;
     std::string a = create_lead(sandbox, "A"), b = create_lead(sandbox, "B");
     auto both = crm(sandbox, {"leads", "get", a, b, "-o", "json"});

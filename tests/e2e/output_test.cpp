@@ -65,7 +65,7 @@ TEST_CASE("output: csv and tsv quote, flatten and select fields", "[e2e][output]
     CHECK(fields_json.out == R"([{"title":"Plain","value":{"code":null}},{"title":"Zoë, \"Ltd\"","value":{"code":"EUR"}}])" "\n");
 }
 
-TEST_CASE("output: table has the entity's columns; empty results print a note on stderr only", "[e2e][output]") {
+TEST_CASE("output: table has the entity's columns, empty results print a note on stderr only", "[e2e][output]") {
     SandboxProcess sandbox;
     auto empty = crm(sandbox, {"leads", "list", "-o", "table"});
     CHECK(empty.exit_code == 0);

@@ -172,7 +172,7 @@ TEST_CASE("multi-id: a 403 stops the run at once with exit 3", "[e2e][safety][mu
     CHECK(log_lines(sandbox, "DELETE ") >= 1);
 }
 
-TEST_CASE("multi-id: SIGINT is 130 and SIGTERM 143, however many ids", "[e2e][safety][multi][signals]") {
+TEST_CASE("multi-id: SIGINT is 130 and SIGTERM 143, however many ids", "[e2e][safety][multi][signals][timing]") {
     SandboxProcess sandbox({"--latency-ms", "5000"});
     for (auto [signal, code] : {std::pair{"INT", 130}, std::pair{"TERM", 143}}) {
         // bash runs crm in the background, signals it once it has started, and reports its status.

@@ -13,7 +13,7 @@
 using crmtest::SandboxProcess;
 using sbt::Http;
 
-TEST_CASE("faults: --latency-ms delays every answer") {
+TEST_CASE("faults: --latency-ms delays every answer", "[timing]") {
     SandboxProcess sb({"--latency-ms", "300"});
     Http h(sb);
     auto t0 = std::chrono::steady_clock::now();
@@ -69,7 +69,7 @@ TEST_CASE("faults: --drop-rate 1.0: carried out, then the connection closes with
     std::filesystem::remove_all(dir);
 }
 
-TEST_CASE("faults: --rate-limit: over the limit 429 with Retry-After") {
+TEST_CASE("faults: --rate-limit: over the limit 429 with Retry-After", "[timing]") {
     SandboxProcess sb({"--rate-limit", "3"});
     Http h(sb);
     int ok = 0, limited = 0;

@@ -18,6 +18,13 @@ extern char** environ;
 namespace crmtest {
 namespace {
 
+// A child that exits or closes its stdin while we still write to it must not kill the test
+// binary with SIGPIPE: with the signal ignored, the write fails with EPIPE and run() stops
+// writing. Set once, before main(), in every binary that spawns (children get SIG_DFL back).
+struct IgnoreSigpipe {
+    IgnoreSigpipe() { ::signal(SIGPIPE, SIG_IGN); }
+} const ignore_sigpipe;
+
 void close_fd(int& fd) {
     if (fd >= 0) {
         ::close(fd);

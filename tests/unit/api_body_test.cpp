@@ -61,7 +61,7 @@ TEST_CASE("the API reference's example bodies (comments, trailing commas) are ac
     CHECK(body(in) == R"({"stage":"stage-xyz"})");
 }
 
-TEST_CASE("@FILE and @- read files; unreadable files are usage errors", "[body]") {
+TEST_CASE("@FILE and @- read files, unreadable files are usage errors", "[body]") {
     BodyInput in;
     in.data = "@body.json";
     CHECK(body(in, fake_files({{"body.json", R"({"title":"From file"})"}})) == R"({"title":"From file"})");

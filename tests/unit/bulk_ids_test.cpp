@@ -59,7 +59,7 @@ TEST_CASE("ids with control characters, NUL included, are refused", "[bulk]") {
     CHECK_THROWS_WITH(read_id_lists({"1,2\x01"}), Contains("control characters"));
 }
 
-TEST_CASE("ids from --ids lists: commas, repeats, empty parts; an empty value is refused", "[bulk]") {
+TEST_CASE("ids from --ids lists: commas, repeats, empty parts, an empty value is refused", "[bulk]") {
     auto set = read_id_lists({"a,b,,c", " b , d"});
     CHECK(set.ids == std::vector<std::string>{"a", "b", "c", "d"});
     CHECK(set.read == 5);

@@ -64,7 +64,7 @@ struct TempPath {
 
 }  // namespace
 
-TEST_CASE("runner: every batch accepted; not-found ids are counted apart", "[bulk]") {
+TEST_CASE("runner: every batch accepted, not-found ids are counted apart", "[bulk]") {
     auto ids = numbered(250);
     FakeServer server;
     server.decide = [](const Batch& b) {
@@ -308,7 +308,7 @@ TEST_CASE("runner: a journal that cannot be written stops the run with an accoun
     check_account(ids, s);
 }
 
-TEST_CASE("runner: an interrupt stops before the next window; unsent ids fail", "[bulk]") {
+TEST_CASE("runner: an interrupt stops before the next window, unsent ids fail", "[bulk]") {
     auto ids = numbered(8);
     ids[0] = "bad";
     FakeServer server;

@@ -14,7 +14,7 @@ TEST_CASE("find follows dotted paths, using the key's length not a terminator", 
     CHECK(json::find(doc, "n")->GetInt() == 1);
 }
 
-TEST_CASE("parse reports line and column; lenient accepts comments and trailing commas", "[json]") {
+TEST_CASE("parse reports line and column, lenient accepts comments and trailing commas", "[json]") {
     try {
         json::parse("{\"a\": 1,\n \"b\": }");
         FAIL("no error");

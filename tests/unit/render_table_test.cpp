@@ -40,7 +40,7 @@ TEST_CASE("table without headers sizes columns from the cells", "[render]") {
           "22  Banana split  5\n");
 }
 
-TEST_CASE("table cells are one line; an empty last cell leaves no trailing blanks", "[render]") {
+TEST_CASE("table cells are one line, an empty last cell leaves no trailing blanks", "[render]") {
     CHECK(render_list(Format::table, R"([{"a":"two\nlines\tand tab","b":null}])").out ==
           "A                    B\n"
           "two\\nlines\\tand tab\n");

@@ -75,7 +75,7 @@ TEST_CASE("confirm: prompt on stderr, yes only for y or yes", "[term]") {
     CHECK(prompt == "Delete 3 leads? [y/N] \n");  // end of input: the terminal gets its newline
 }
 
-TEST_CASE("TestIo captures out and err; disable_color clears both flags", "[term]") {
+TEST_CASE("TestIo captures out and err, disable_color clears both flags", "[term]") {
     Traits traits;
     traits.stdout_tty = true;
     traits.color_out = true;
