@@ -147,7 +147,7 @@ TEST_CASE("a profile asked for by name must exist", "[config]") {
     }
 }
 
-TEST_CASE("an explicit profile's base_url and key win over the environment; flags still win", "[config]") {
+TEST_CASE("an explicit profile's base_url and key win over the environment, and flags still win", "[config]") {
     ConfigHome home;
     home.write("[profiles.default]\nbase_url = 'https://default.example'\napi_key = 'default-key-00001'\n"
                "[profiles.prod]\nbase_url = 'https://prod.example'\napi_key = 'prod-key-000000001'\ntimeout = 9\n"
