@@ -40,11 +40,12 @@ void append_encoded(std::string& out, unsigned char c) {
     out += kHex[c & 0x0F];
 }
 
-std::string encode_path(std::string_view path) {
+// Every byte `keep` rejects as %XX.
+std::string encode_if(std::string_view text, bool (*keep)(unsigned char)) {
     std::string out;
-    out.reserve(path.size());
-    for (unsigned char c : path) {
-        if (is_path_safe(c)) out += static_cast<char>(c);
+    out.reserve(text.size());
+    for (unsigned char c : text) {
+        if (keep(c)) out += static_cast<char>(c);
         else append_encoded(out, c);
     }
     return out;
@@ -105,15 +106,7 @@ bool is_key_header(const std::pair<std::string, std::string>& header, const Wire
 
 }  // namespace
 
-std::string percent_encode(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (unsigned char c : text) {
-        if (is_unreserved(c)) out += static_cast<char>(c);
-        else append_encoded(out, c);
-    }
-    return out;
-}
+std::string percent_encode(std::string_view text) { return encode_if(text, is_unreserved); }
 
 std::string percent_decode(std::string_view text, bool plus_is_space) {
     if (text.empty()) return {};
@@ -145,7 +138,7 @@ Wire prepare(const ClientConfig& config, const Request& request) {
     std::string path = get_part(url.get(), CURLUPART_PATH);
     while (path.ends_with('/')) path.pop_back();
     if (!request.path.starts_with('/')) path += '/';
-    path += encode_path(request.path);
+    path += encode_if(request.path, is_path_safe);
     set_part(url.get(), CURLUPART_PATH, path.c_str(), 0, "invalid path '" + request.path + "'");
     // Names and values are encoded here rather than with CURLU_URLENCODE, which leaves '+' and
     // the first '=' as they are and writes a space as '+': a value must come back unchanged.
