@@ -4,6 +4,7 @@
 #include "version.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace crm::cmd {
 
@@ -17,7 +18,7 @@ void add_global_flags(Tree& tree) {
         return app.add_option_function<std::string>(
             flags, [&g, key](const std::string& value) { g.overrides[key] = value; }, help);
     };
-    setting("-o,--output", "output", "Output format: table, json, ndjson, csv, tsv, ids")
+    setting("-o,--output", "output", fmt::format("Output format: {}", fmt::join(render::format_names(), ", ")))
         ->check(CLI::IsMember(render::format_names()));
     setting("--profile", "profile", "Config profile to use (env CRM_PROFILE)");
     setting("--base-url", "base_url", "API base URL (env CRM_BASE_URL)");

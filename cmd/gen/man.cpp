@@ -2,8 +2,10 @@
 
 #include "errors.h"
 #include "gen/roff.h"
+#include "render/format.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <cctype>
 
@@ -46,7 +48,7 @@ const std::vector<Item>& environment() {
          "Seconds the key command may run, 0.1 to 3600, default 30 (setting api_key_command_timeout)."},
         {"CRM_AUTH", "How the key is sent: header (the default) or query (setting auth)."},
         {"CRM_PROFILE", "Config profile to use instead of default (as --profile)."},
-        {"CRM_OUTPUT", "Output format: table, json, ndjson, csv, tsv or ids (as --output)."},
+        {"CRM_OUTPUT", fmt::format("Output format, as --output: {}.", fmt::join(render::format_names(), ", "))},
         {"CRM_TIMEOUT", "Seconds before a request times out (as --timeout)."},
         {"CRM_RETRIES", "Retries of failed idempotent requests (as --retries)."},
         {"CRM_RATE", "At most this many requests per second (as --rate)."},

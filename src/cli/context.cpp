@@ -23,22 +23,21 @@ const config::Settings& Context::settings() {
 }
 
 http::ClientConfig Context::client_config() {
-    const auto& s = settings();
-    http::ClientConfig c;
-    c.base_url = s.get("base_url");
-    if (c.base_url.empty()) {
+    const auto& s = settings().typed;
+    if (s.base_url.empty()) {
         throw UsageError("no base URL: set CRM_BASE_URL, use --base-url, or run: crm auth login --base-url URL");
     }
-    while (c.base_url.ends_with('/')) c.base_url.pop_back();
-    c.auth = s.get("auth", "header") == "query" ? http::AuthMode::query : http::AuthMode::header;
-    c.timeout_s = s.number("timeout");
-    c.retries = static_cast<int>(s.integer("retries"));
-    c.rate = s.number("rate");
+    http::ClientConfig c;
+    c.base_url = s.base_url;
+    c.auth = s.auth;
+    c.timeout_s = s.timeout_s;
+    c.retries = s.retries;
+    c.rate = s.rate;
     c.user_agent = fmt::format("crm/{}", kVersion);
     if (globals_.verbose) {
         c.log = [this](std::string_view line) { io_.err() << line << '\n' << std::flush; };
     }
-    if (!globals_.dry_run) c.api_key = s.api_key();  // may run api_key_command: only when sending
+    if (!globals_.dry_run) c.api_key = settings().api_key();  // may run api_key_command: only when sending
     return c;
 }
 
@@ -55,11 +54,8 @@ http::Client& Context::client() {
 }
 
 render::Format Context::format() {
-    std::string name = settings().get("output");
-    if (name.empty()) return io_.stdout_tty() ? render::Format::table : render::Format::json;
-    auto format = render::parse_format(name);
-    if (!format) throw UsageError(fmt::format("unknown output format '{}'", name));
-    return *format;
+    const auto& chosen = settings().typed.output;
+    return chosen.value_or(io_.stdout_tty() ? render::Format::table : render::Format::json);
 }
 
 std::unique_ptr<render::Renderer> Context::renderer(const std::vector<std::string>& default_columns) {
@@ -78,8 +74,8 @@ term::Reporter& Context::report() {
     if (!report_) {
         bool json = false;
         try {
-            std::string chosen = settings().get("output");
-            json = chosen == "json" || chosen == "ndjson";
+            const auto& chosen = settings().typed.output;
+            json = chosen == render::Format::json || chosen == render::Format::ndjson;
         } catch (const std::exception&) {
             // the configuration itself is broken: that error is said in text
         }

@@ -42,8 +42,8 @@ api::FileReader file_reader(Context& ctx) {
 }
 
 api::Identity identity(Context& ctx) {
-    const auto& s = ctx.settings();
-    return {s.get("user.id"), s.get("user.name"), s.get("user.email"), s.get("tenant_id")};
+    const auto& s = ctx.settings().typed;
+    return {s.user_id, s.user_name, s.user_email, s.tenant_id};
 }
 
 json::Document make_body(Context& ctx, const api::BodyInput& input, std::optional<api::Stamp> stamp) {

@@ -2,6 +2,7 @@
 
 #include "config/settings.h"
 #include "errors.h"
+#include "render/format.h"
 #include "term/report.h"
 
 #include <fmt/format.h>
@@ -92,8 +93,8 @@ bool number_in(const std::string& value, double low, double high) {
 // typos that would make crm hang for a day or hammer the server.
 std::string problem(const std::string& key, const std::string& value) {
     if (key == "auth" && !one_of(value, {"header", "query"})) return "must be header or query";
-    if (key == "output" && !one_of(value, {"table", "json", "ndjson", "csv", "tsv", "ids"}))
-        return "must be one of table, json, ndjson, csv, tsv, ids";
+    if (key == "output" && !render::parse_format(value))
+        return fmt::format("must be one of {}", fmt::join(render::format_names(), ", "));
     if (key == "timeout" && !number_in(value, 0.1, 86400)) return "must be a number of seconds from 0.1 to 86400";
     if (key == "api_key_command_timeout" && !number_in(value, 0.1, 3600))
         return "must be a number of seconds from 0.1 to 3600";

@@ -168,6 +168,29 @@ Value active_profile(const Overrides& flags, const Getenv& getenv) {
     return {"default", Source::default_value};
 }
 
+namespace {
+
+// Every value passed its rule in resolve(), so these conversions are defined.
+Typed typed(const Settings& s) {
+    Typed t;
+    t.base_url = s.get("base_url");
+    while (t.base_url.ends_with('/')) t.base_url.pop_back();
+    t.auth = s.get("auth") == "query" ? http::AuthMode::query : http::AuthMode::header;
+    if (s.has("output")) t.output = render::parse_format(s.get("output"));
+    t.timeout_s = std::strtod(s.get("timeout").c_str(), nullptr);
+    t.retries = static_cast<int>(std::strtol(s.get("retries").c_str(), nullptr, 10));
+    t.rate = std::strtod(s.get("rate").c_str(), nullptr);
+    t.key_command_timeout_s = std::strtod(s.get("api_key_command_timeout").c_str(), nullptr);
+    t.api_key_command = s.get("api_key_command");
+    t.user_id = s.get("user.id");
+    t.user_name = s.get("user.name");
+    t.user_email = s.get("user.email");
+    t.tenant_id = s.get("tenant_id");
+    return t;
+}
+
+}  // namespace
+
 Settings resolve(const Overrides& flags, const Getenv& getenv) {
     Settings settings;
     settings.file = config_path(getenv);
@@ -195,6 +218,7 @@ Settings resolve(const Overrides& flags, const Getenv& getenv) {
         }
     }
     pick_key(settings, all, explicit_profile);
+    settings.typed = typed(settings);
     return settings;
 }
 
@@ -205,17 +229,12 @@ std::string Settings::get(const std::string& key, const std::string& fallback) c
 
 bool Settings::has(const std::string& key) const { return values.count(key) > 0; }
 
-// resolve() validated every value against its key's rule, so these conversions are defined.
-double Settings::number(const std::string& key) const { return std::strtod(get(key).c_str(), nullptr); }
-
-long Settings::integer(const std::string& key) const { return std::strtol(get(key).c_str(), nullptr, 10); }
-
 const std::string& Settings::api_key() const {
     if (!key_cache_) {
         if (has("api_key")) {
             key_cache_ = get("api_key");
         } else if (has("api_key_command")) {
-            std::string key = detail::run_key_command(get("api_key_command"), number("api_key_command_timeout"));
+            std::string key = detail::run_key_command(typed.api_key_command, typed.key_command_timeout_s);
             detail::validate("api_key", key, "the output of api_key_command");
             key_cache_ = std::move(key);
         } else {

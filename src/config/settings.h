@@ -2,6 +2,9 @@
 // Precedence: flag > environment > profile > default. Each value remembers where it came
 // from, for `crm config explain`.
 #pragma once
+#include "http/client.h"
+#include "render/format.h"
+
 #include <array>
 #include <filesystem>
 #include <functional>
@@ -36,20 +39,31 @@ struct Value {
 // Values given on the command line (global flags); unset ones are absent.
 using Overrides = std::map<std::string, std::string>;
 
+// The settings in the types the program uses, converted once by resolve() from values that
+// passed their rules (config/keys.h). Settings::values keeps the text and source of each.
+struct Typed {
+    std::string base_url;  // without a trailing '/'; empty when none is configured
+    http::AuthMode auth = http::AuthMode::header;
+    std::optional<render::Format> output;  // unset: table on a terminal, json otherwise
+    double timeout_s = 0;
+    int retries = 0;
+    double rate = 0;  // requests per second; 0 = no limit
+    double key_command_timeout_s = 0;
+    std::string api_key_command;
+    // Stamped on the bodies crm builds (CLI.md §3).
+    std::string user_id, user_name, user_email, tenant_id;
+};
+
 class Settings {
 public:
     std::string profile;          // the profile in use ("default" unless --profile/CRM_PROFILE)
     Source profile_source = Source::default_value;
     std::filesystem::path file;   // the config file consulted (may not exist)
-    std::map<std::string, Value> values;  // every known key that has a value
+    std::map<std::string, Value> values;  // every known key that has a value, as text
+    Typed typed;                          // the same values, for use
 
     std::string get(const std::string& key, const std::string& fallback = {}) const;
     bool has(const std::string& key) const;
-
-    // Numeric settings, already checked against their ranges by resolve(): timeout, rate and
-    // api_key_command_timeout (seconds or requests per second), retries.
-    double number(const std::string& key) const;
-    long integer(const std::string& key) const;
 
     // The API key: api_key, else the stdout of api_key_command (run once, trimmed, cached).
     // Throws crm::Error with exit 3 (authentication) when the command fails or outlives

@@ -3,6 +3,7 @@
 // sizes its columns from the first page).
 #pragma once
 #include "json/json.h"
+#include "render/format.h"
 
 #include <functional>
 #include <iosfwd>
@@ -13,12 +14,6 @@
 #include <vector>
 
 namespace crm::render {
-
-enum class Format { table, json, ndjson, csv, tsv, ids };
-
-std::optional<Format> parse_format(std::string_view name);
-std::string_view format_name(Format format);
-const std::vector<std::string>& format_names();  // for help, completions, validation
 
 struct Options {
     std::vector<std::string> fields;           // --fields: dotted paths, selected and ordered (checked_fields)

@@ -67,9 +67,12 @@ TEST_CASE("each key follows flag > environment > profile > default", "[config]")
 TEST_CASE("defaults: timeout 30, retries 3, auth header, rate 0, no output", "[config]") {
     ConfigHome home;
     auto s = home.resolve();
-    CHECK(s.number("timeout") == 30);
-    CHECK(s.integer("retries") == 3);
-    CHECK(s.number("api_key_command_timeout") == 30);
+    CHECK(s.typed.timeout_s == 30);
+    CHECK(s.typed.retries == 3);
+    CHECK(s.typed.key_command_timeout_s == 30);
+    CHECK(s.typed.auth == crm::http::AuthMode::header);
+    CHECK(s.typed.rate == 0);
+    CHECK_FALSE(s.typed.output);
     CHECK(s.get("timeout") == "30");
     CHECK(s.get("retries") == "3");
     CHECK(s.get("auth") == "header");
@@ -78,6 +81,28 @@ TEST_CASE("defaults: timeout 30, retries 3, auth header, rate 0, no output", "[c
     CHECK_FALSE(s.has("base_url"));
     CHECK(s.api_key().empty());
     CHECK(s.file == home.file());
+}
+
+TEST_CASE("typed settings are the chosen values, converted once", "[config]") {
+    ConfigHome home;
+    home.write("[profiles.default]\nbase_url = 'https://file.example//'\nauth = 'query'\ntimeout = 2.5\n"
+               "[profiles.default.user]\nid = 7\nname = 'Ann'\n");
+    home.setenv("CRM_OUTPUT", "ndjson");
+    home.setenv("CRM_RATE", "0.5");
+    const auto s = home.resolve({{"retries", "0"}, {"tenant_id", "t1"}});
+    CHECK(s.typed.base_url == "https://file.example");  // joined with paths later: no trailing '/'
+    CHECK(s.typed.auth == crm::http::AuthMode::query);
+    CHECK(s.typed.output == crm::render::Format::ndjson);
+    CHECK(s.typed.timeout_s == 2.5);
+    CHECK(s.typed.rate == 0.5);
+    CHECK(s.typed.retries == 0);
+    CHECK(s.typed.user_id == "7");
+    CHECK(s.typed.user_name == "Ann");
+    CHECK(s.typed.user_email.empty());
+    CHECK(s.typed.tenant_id == "t1");
+    // The text and its source stay for `config explain`.
+    CHECK(s.get("base_url") == "https://file.example//");
+    CHECK(s.values.at("output").source == Source::env);
 }
 
 TEST_CASE("config path: XDG_CONFIG_HOME, else HOME/.config, never relative", "[config]") {

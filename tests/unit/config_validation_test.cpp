@@ -54,10 +54,10 @@ TEST_CASE("numbers must be plain, finite and within their range", "[config]") {
                       "CRM_API_KEY_COMMAND_TIMEOUT must be a number of seconds from 0.1 to 3600, got '3601'");
     home.setenv("CRM_API_KEY_COMMAND_TIMEOUT", "1.5");
     auto s = home.resolve({{"timeout", "1e3"}, {"rate", "2.5"}, {"retries", "7"}});
-    CHECK(s.number("timeout") == 1000);
-    CHECK(s.number("rate") == 2.5);
-    CHECK(s.integer("retries") == 7);
-    CHECK(s.number("api_key_command_timeout") == 1.5);
+    CHECK(s.typed.timeout_s == 1000);
+    CHECK(s.typed.rate == 2.5);
+    CHECK(s.typed.retries == 7);
+    CHECK(s.typed.key_command_timeout_s == 1.5);
 }
 
 TEST_CASE("a bad api_key is refused without showing it", "[config]") {
