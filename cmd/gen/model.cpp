@@ -2,6 +2,8 @@
 
 #include "api/resources.h"
 
+#include <CLI/CLI.hpp>
+
 #include <fmt/format.h>
 
 namespace crm::cmd::gen {

@@ -1,10 +1,12 @@
 // The command tree as plain data, read once from the CLI11 App: what the completion scripts
 // and man pages are generated from, so they always match the flags the parser accepts.
 #pragma once
-#include <CLI/CLI.hpp>
-
 #include <string>
 #include <vector>
+
+namespace CLI {
+class App;
+}
 
 namespace crm::cmd::gen {
 
