@@ -47,20 +47,27 @@ http::Request parse_api_path(const std::string& path_and_query) {
     return request;
 }
 
-void run_api(Context& ctx, const ApiOptions& o) {
+http::Request api_request(const ApiOptions& o, std::optional<std::string> body) {
     http::Request request = parse_api_path(o.path);
     for (const auto& kv : o.query) {
         size_t eq = kv.find('=');
         if (eq == std::string::npos || eq == 0) throw UsageError(fmt::format("-q expects KEY=VALUE, got '{}'", kv));
         request.query.emplace_back(kv.substr(0, eq), kv.substr(eq + 1));
     }
-    if (!o.body.empty()) request.body = json::write(make_body(ctx, o.body, std::nullopt));
+    request.body = std::move(body);
     std::string method = o.method.value_or(request.body ? "POST" : "GET");
     std::transform(method.begin(), method.end(), method.begin(), [](unsigned char c) { return std::toupper(c); });
     request.method = method;
+    return request;
+}
+
+void run_api(Context& ctx, const ApiOptions& o) {
+    std::optional<std::string> body;
+    if (!o.body.empty()) body = json::write(make_body(ctx, o.body, std::nullopt));
+    http::Request request = api_request(o, std::move(body));
 
     if (o.paginate) {
-        if (method != "GET") throw UsageError("--paginate only works with GET");
+        if (request.method != "GET") throw UsageError("--paginate only works with GET");
         // page and size move from the query into the paging, which sets them on every page.
         Paging paging{.all = true};
         http::Query rest;

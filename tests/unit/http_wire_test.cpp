@@ -1,5 +1,6 @@
 // prepare(), as_text() and as_curl(): what crm puts on the wire, as exact strings. Escapes are
 // written as libcurl's URL API writes them (lower-case hex).
+#include "curl_support.h"
 #include "http/wire.h"
 
 #include <catch2/catch.hpp>
@@ -34,72 +35,6 @@ Request request(std::string method, std::string path, Query query = {}, std::opt
 const std::string kCommon = "Accept: application/json\nUser-Agent: crm/0.1.0\nExpect:\n";
 const std::string kCurlCommon = " -H 'Accept: application/json' -H 'User-Agent: crm/0.1.0' -H 'Expect:'";
 const std::string kCurlKey = " -H \"Ocp-Apim-Subscription-Key: $CRM_API_KEY\"";
-
-// The words of a command line as /bin/sh splits them: single quotes, double quotes (where
-// $CRM_API_KEY is left as it is written), backslashes outside quotes.
-std::vector<std::string> shell_words(std::string_view line) {
-    std::vector<std::string> words;
-    std::string word;
-    bool in_word = false;
-    for (size_t i = 0; i < line.size(); ++i) {
-        const char c = line[i];
-        if (c == ' ') {
-            if (in_word) words.push_back(word);
-            word.clear();
-            in_word = false;
-        } else if (c == '\'') {
-            const size_t end = line.find('\'', i + 1);
-            REQUIRE(end != std::string_view::npos);
-            word += line.substr(i + 1, end - i - 1);
-            i = end;
-            in_word = true;
-        } else if (c == '"') {
-            const size_t end = line.find('"', i + 1);
-            REQUIRE(end != std::string_view::npos);
-            word += line.substr(i + 1, end - i - 1);
-            i = end;
-            in_word = true;
-        } else if (c == '\\' && i + 1 < line.size()) {
-            word += line[++i];
-            in_word = true;
-        } else {
-            word += c;
-            in_word = true;
-        }
-    }
-    if (in_word) words.push_back(word);
-    return words;
-}
-
-// The request a curl command line sends, read back as a Wire (the parts as_text shows).
-Wire from_curl(const std::string& command) {
-    const auto words = shell_words(command);
-    REQUIRE(!words.empty());
-    CHECK(words[0] == "curl");
-    Wire wire;
-    std::optional<std::string> method;
-    for (size_t i = 1; i < words.size(); ++i) {
-        const std::string& w = words[i];
-        if (w == "-X") method = words.at(++i);
-        else if (w == "-I") method = "HEAD";
-        else if (w == "-g") continue;
-        else if (w == "-H") {
-            const std::string& h = words.at(++i);
-            const size_t colon = h.find(':');
-            REQUIRE(colon != std::string::npos);
-            std::string value = h.substr(colon + 1);
-            if (value.starts_with(' ')) value.erase(0, 1);
-            wire.headers.emplace_back(h.substr(0, colon), value);
-        } else if (w == "--data-binary" || w == "--data-raw") wire.body = words.at(++i);
-        else {
-            CHECK(wire.url.empty());  // one URL
-            CHECK_FALSE(w.starts_with('-'));
-            wire.url = w;
-        }
-    }
-    wire.method = method.value_or(wire.body ? "POST" : "GET");
-    return wire;
-}
 
 }  // namespace
 
@@ -263,7 +198,7 @@ TEST_CASE("as_curl and as_text agree on method, URL, headers and body", "[http][
                 const Wire wire = prepare(config(mode, key), r);
                 const std::string command = as_curl(wire);
                 INFO(command);
-                const Wire parsed = from_curl(command);
+                const Wire parsed = crmtest::from_curl(command);
                 CHECK(parsed.method == wire.method);
                 CHECK(parsed.headers.size() == wire.headers.size());
                 CHECK(as_text(parsed) == as_text(wire));
