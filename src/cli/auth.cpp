@@ -32,7 +32,7 @@ std::string read_key(Context& ctx) {
 void note_env_key(Context& ctx) {
     if (config::active_profile(ctx.globals().overrides, ctx.getenv()).source != config::Source::default_value) return;
     if (auto env = ctx.getenv()("CRM_API_KEY"); env && !env->empty())
-        ctx.io().err() << "note: CRM_API_KEY is set and takes precedence over the saved key\n";
+        ctx.report().warning("CRM_API_KEY is set and takes precedence over the saved key");
 }
 
 }  // namespace
@@ -48,7 +48,7 @@ void run_auth_login(Context& ctx) {
     file.set(profile, "api_key", key);
     if (auto url = flags.find("base_url"); url != flags.end()) file.set(profile, "base_url", url->second);
     file.save();
-    ctx.io().err() << fmt::format("Logged in to profile {} (key {})\n", profile, http::redact_key(key));
+    ctx.report().note(fmt::format("Logged in to profile {} (key {})", profile, http::redact_key(key)));
     note_env_key(ctx);
 }
 
@@ -79,13 +79,13 @@ void run_auth_logout(Context& ctx) {
     const auto path = config::config_path(ctx.getenv());
     config::ConfigFile file(path);
     if (!file.unset(profile, "api_key")) {
-        ctx.io().err() << fmt::format("No API key in profile {} ({}); nothing to remove\n", profile, path.string());
+        ctx.report().note(fmt::format("No API key in profile {} ({}); nothing to remove", profile, path.string()));
         return;
     }
     file.save();
-    ctx.io().err() << fmt::format("Removed the API key from profile {} ({})\n", profile, path.string());
+    ctx.report().note(fmt::format("Removed the API key from profile {} ({})", profile, path.string()));
     if (auto env = ctx.getenv()("CRM_API_KEY"); env && !env->empty())
-        ctx.io().err() << "note: CRM_API_KEY is still set in the environment\n";
+        ctx.report().warning("CRM_API_KEY is still set in the environment");
 }
 
 }  // namespace crm::cli

@@ -44,17 +44,17 @@ void run_config_set(Context& ctx, const ConfigOptions& options) {
     auto [profile, file] = target(ctx);
     file.set(profile, options.key, options.value);
     file.save();
-    if (!ctx.globals().quiet) ctx.io().err() << fmt::format("Set {} in profile {}\n", options.key, profile);
+    if (!ctx.globals().quiet) ctx.report().note(fmt::format("Set {} in profile {}", options.key, profile));
 }
 
 void run_config_unset(Context& ctx, const ConfigOptions& options) {
     auto [profile, file] = target(ctx);
     if (!file.unset(profile, options.key)) {
-        ctx.io().err() << fmt::format("{} was not set in profile {}\n", options.key, profile);
+        ctx.report().note(fmt::format("{} was not set in profile {}", options.key, profile));
         return;
     }
     file.save();
-    if (!ctx.globals().quiet) ctx.io().err() << fmt::format("Unset {} in profile {}\n", options.key, profile);
+    if (!ctx.globals().quiet) ctx.report().note(fmt::format("Unset {} in profile {}", options.key, profile));
 }
 
 void run_config_list(Context& ctx) {

@@ -97,6 +97,18 @@ TEST_CASE("auth login reads the key from stdin and writes a 0600 file", "[e2e][c
         CHECK(named.err == "Logged in to profile prod (key ****1234)\n");
         CHECK(home.crm({"--profile", "prod", "config", "get", "api_key"}).out == "****1234\n");
     }
+    SECTION("with json output chosen, every stderr line is a JSON object") {
+        auto options = home.options("second-key-0123456789-abcd\n");
+        std::erase(options.unset_env, "CRM_API_KEY");
+        options.env["CRM_API_KEY"] = "env-key-0123456789-9999";
+        auto json = run_crm({"-o", "json", "auth", "login"}, options);
+        CHECK(json.exit_code == 0);
+        CHECK(json.err == "{\"note\":{\"message\":\"Logged in to profile default (key ****abcd)\"}}\n"
+                          "{\"warning\":{\"message\":\"CRM_API_KEY is set and takes precedence over the saved key\"}}\n");
+        auto text = run_crm({"auth", "logout"}, options);
+        CHECK(text.err == "Removed the API key from profile default (" + home.file().string() + ")\n"
+                          "crm: warning: CRM_API_KEY is still set in the environment\n");
+    }
     SECTION("logout removes the key") {
         auto out = home.crm({"auth", "logout"});
         CHECK(out.exit_code == 0);
