@@ -41,6 +41,9 @@ void add_paging_flags(CLI::App* sub, cli::Paging& paging) {
     sub->add_flag("--all", paging.all, "Follow every page (streams)");
     sub->add_option("--limit", paging.limit, "Stop after N records, across pages")
         ->check(whole_number(1, std::numeric_limits<long long>::max()));
+    sub->add_option("--parallel", paging.parallel,
+                    "Pages in flight at once with --all or --limit, 1 to 16 (default 4); output stays in order")
+        ->check(whole_number(1, 16));
 }
 
 void add_yes_flag(CLI::App* sub, bool& yes) {

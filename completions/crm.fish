@@ -116,6 +116,8 @@ function __crm_data
             return 0
         case 'val:crm leads list:--limit'
             return 0
+        case 'val:crm leads list:--parallel'
+            return 0
         case 'val:crm leads list:--sort'
             printf '%s\n' 'asc' 'desc'
             return 0
@@ -138,7 +140,7 @@ function __crm_data
             printf '%s\n' 'true' 'false'
             return 0
         case 'flags:crm leads list'
-            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--page'\t'Page number (from 1)' '--size'\t'Records per page (1-1000)' '--all'\t'Follow every page (streams)' '--limit'\t'Stop after N records, across pages' '--sort'\t'Sort order: asc or desc' '--order-by'\t'Field to sort by' '--filter'\t'Any query parameter KEY=VALUE, sent as is (repeatable)' '--title'\t'Title contains (case-insensitive)' '--contact-id'\t'Contact id(s)' '--organization-id'\t'Organization id(s)' '--tags'\t'Tag label(s) or id(s)' '--archived'\t'Archived leads only (true) or none (false)' '--converted'\t'Converted leads only (true) or none (false)'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--page'\t'Page number (from 1)' '--size'\t'Records per page (1-1000)' '--all'\t'Follow every page (streams)' '--limit'\t'Stop after N records, across pages' '--parallel'\t'Pages in flight at once with --all or --limit, 1 to 16 (default 4); output stays in order' '--sort'\t'Sort order: asc or desc' '--order-by'\t'Field to sort by' '--filter'\t'Any query parameter KEY=VALUE, sent as is (repeatable)' '--title'\t'Title contains (case-insensitive)' '--contact-id'\t'Contact id(s)' '--organization-id'\t'Organization id(s)' '--tags'\t'Tag label(s) or id(s)' '--archived'\t'Archived leads only (true) or none (false)' '--converted'\t'Converted leads only (true) or none (false)'
             return 0
         case 'ft:crm leads get'
             printf '%s\n' '1'
@@ -248,6 +250,8 @@ function __crm_data
             return 0
         case 'val:crm opportunities list:--limit'
             return 0
+        case 'val:crm opportunities list:--parallel'
+            return 0
         case 'val:crm opportunities list:--sort'
             printf '%s\n' 'asc' 'desc'
             return 0
@@ -266,7 +270,7 @@ function __crm_data
         case 'val:crm opportunities list:--owner-id'
             return 0
         case 'flags:crm opportunities list'
-            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--page'\t'Page number (from 1)' '--size'\t'Records per page (1-1000)' '--all'\t'Follow every page (streams)' '--limit'\t'Stop after N records, across pages' '--sort'\t'Sort order: asc or desc' '--order-by'\t'Field to sort by' '--filter'\t'Any query parameter KEY=VALUE, sent as is (repeatable)' '--title'\t'Title contains (case-insensitive)' '--contact-id'\t'Contact id(s)' '--organization-id'\t'Organization id(s)' '--tags'\t'Tag label(s) or id(s)' '--owner-id'\t'Owner id'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--page'\t'Page number (from 1)' '--size'\t'Records per page (1-1000)' '--all'\t'Follow every page (streams)' '--limit'\t'Stop after N records, across pages' '--parallel'\t'Pages in flight at once with --all or --limit, 1 to 16 (default 4); output stays in order' '--sort'\t'Sort order: asc or desc' '--order-by'\t'Field to sort by' '--filter'\t'Any query parameter KEY=VALUE, sent as is (repeatable)' '--title'\t'Title contains (case-insensitive)' '--contact-id'\t'Contact id(s)' '--organization-id'\t'Organization id(s)' '--tags'\t'Tag label(s) or id(s)' '--owner-id'\t'Owner id'
             return 0
         case 'ft:crm opportunities get'
             printf '%s\n' '1'
@@ -359,6 +363,8 @@ function __crm_data
             return 0
         case 'val:crm opportunities pipelines list:--limit'
             return 0
+        case 'val:crm opportunities pipelines list:--parallel'
+            return 0
         case 'val:crm opportunities pipelines list:--sort'
             printf '%s\n' 'asc' 'desc'
             return 0
@@ -367,7 +373,7 @@ function __crm_data
         case 'val:crm opportunities pipelines list:--filter'
             return 0
         case 'flags:crm opportunities pipelines list'
-            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--page'\t'Page number (from 1)' '--size'\t'Records per page (1-1000)' '--all'\t'Follow every page (streams)' '--limit'\t'Stop after N records, across pages' '--sort'\t'Sort order: asc or desc' '--order-by'\t'Field to sort by' '--filter'\t'Any query parameter KEY=VALUE, sent as is (repeatable)'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--page'\t'Page number (from 1)' '--size'\t'Records per page (1-1000)' '--all'\t'Follow every page (streams)' '--limit'\t'Stop after N records, across pages' '--parallel'\t'Pages in flight at once with --all or --limit, 1 to 16 (default 4); output stays in order' '--sort'\t'Sort order: asc or desc' '--order-by'\t'Field to sort by' '--filter'\t'Any query parameter KEY=VALUE, sent as is (repeatable)'
             return 0
         case 'ft:crm opportunities pipelines get'
             printf '%s\n' '1'
@@ -411,6 +417,8 @@ function __crm_data
             return 0
         case 'val:crm contacts list:--limit'
             return 0
+        case 'val:crm contacts list:--parallel'
+            return 0
         case 'val:crm contacts list:--sort'
             printf '%s\n' 'asc' 'desc'
             return 0
@@ -433,7 +441,7 @@ function __crm_data
         case 'val:crm contacts list:--search'
             return 0
         case 'flags:crm contacts list'
-            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--page'\t'Page number (from 1)' '--size'\t'Records per page (1-1000)' '--all'\t'Follow every page (streams)' '--limit'\t'Stop after N records, across pages' '--sort'\t'Sort order: asc or desc' '--order-by'\t'Field to sort by' '--filter'\t'Any query parameter KEY=VALUE, sent as is (repeatable)' '--ids'\t'Contact id(s)' '--name'\t'Name contains (case-insensitive)' '--email'\t'Email address' '--phone'\t'Phone number' '--tags'\t'Tag label(s) or id(s)' '--organization-id'\t'Organization id' '--search'\t'Search name, email and organization name'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--page'\t'Page number (from 1)' '--size'\t'Records per page (1-1000)' '--all'\t'Follow every page (streams)' '--limit'\t'Stop after N records, across pages' '--parallel'\t'Pages in flight at once with --all or --limit, 1 to 16 (default 4); output stays in order' '--sort'\t'Sort order: asc or desc' '--order-by'\t'Field to sort by' '--filter'\t'Any query parameter KEY=VALUE, sent as is (repeatable)' '--ids'\t'Contact id(s)' '--name'\t'Name contains (case-insensitive)' '--email'\t'Email address' '--phone'\t'Phone number' '--tags'\t'Tag label(s) or id(s)' '--organization-id'\t'Organization id' '--search'\t'Search name, email and organization name'
             return 0
         case 'ft:crm contacts get'
             printf '%s\n' '1'
@@ -527,6 +535,8 @@ function __crm_data
             return 0
         case 'val:crm orgs list:--limit'
             return 0
+        case 'val:crm orgs list:--parallel'
+            return 0
         case 'val:crm orgs list:--sort'
             printf '%s\n' 'asc' 'desc'
             return 0
@@ -541,7 +551,7 @@ function __crm_data
         case 'val:crm orgs list:--tags'
             return 0
         case 'flags:crm orgs list'
-            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--page'\t'Page number (from 1)' '--size'\t'Records per page (1-1000)' '--all'\t'Follow every page (streams)' '--limit'\t'Stop after N records, across pages' '--sort'\t'Sort order: asc or desc' '--order-by'\t'Field to sort by' '--filter'\t'Any query parameter KEY=VALUE, sent as is (repeatable)' '--name'\t'Name contains (case-insensitive)' '--address'\t'Address contains' '--tags'\t'Tag label(s) or id(s)'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--page'\t'Page number (from 1)' '--size'\t'Records per page (1-1000)' '--all'\t'Follow every page (streams)' '--limit'\t'Stop after N records, across pages' '--parallel'\t'Pages in flight at once with --all or --limit, 1 to 16 (default 4); output stays in order' '--sort'\t'Sort order: asc or desc' '--order-by'\t'Field to sort by' '--filter'\t'Any query parameter KEY=VALUE, sent as is (repeatable)' '--name'\t'Name contains (case-insensitive)' '--address'\t'Address contains' '--tags'\t'Tag label(s) or id(s)'
             return 0
         case 'ft:crm orgs get'
             printf '%s\n' '1'
@@ -635,6 +645,8 @@ function __crm_data
             return 0
         case 'val:crm cases list:--limit'
             return 0
+        case 'val:crm cases list:--parallel'
+            return 0
         case 'val:crm cases list:--sort'
             printf '%s\n' 'asc' 'desc'
             return 0
@@ -663,7 +675,7 @@ function __crm_data
         case 'val:crm cases list:--offset'
             return 0
         case 'flags:crm cases list'
-            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--page'\t'Page number (from 1)' '--size'\t'Records per page (1-1000)' '--all'\t'Follow every page (streams)' '--limit'\t'Stop after N records, across pages' '--sort'\t'Sort order: asc or desc' '--order-by'\t'Field to sort by' '--filter'\t'Any query parameter KEY=VALUE, sent as is (repeatable)' '--title'\t'Title contains (case-insensitive)' '--status'\t'Status' '--case-type'\t'Case type id' '--owner-id'\t'Owner id' '--contact-id'\t'Contact id(s)' '--organization-id'\t'Organization id(s)' '--tags'\t'Tag label(s) or id(s)' '--created-after'\t'Created after (ISO 8601)' '--created-before'\t'Created before (ISO 8601)' '--offset'\t'Skip this many records'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--page'\t'Page number (from 1)' '--size'\t'Records per page (1-1000)' '--all'\t'Follow every page (streams)' '--limit'\t'Stop after N records, across pages' '--parallel'\t'Pages in flight at once with --all or --limit, 1 to 16 (default 4); output stays in order' '--sort'\t'Sort order: asc or desc' '--order-by'\t'Field to sort by' '--filter'\t'Any query parameter KEY=VALUE, sent as is (repeatable)' '--title'\t'Title contains (case-insensitive)' '--status'\t'Status' '--case-type'\t'Case type id' '--owner-id'\t'Owner id' '--contact-id'\t'Contact id(s)' '--organization-id'\t'Organization id(s)' '--tags'\t'Tag label(s) or id(s)' '--created-after'\t'Created after (ISO 8601)' '--created-before'\t'Created before (ISO 8601)' '--offset'\t'Skip this many records'
             return 0
         case 'ft:crm cases get'
             printf '%s\n' '1'
@@ -746,6 +758,8 @@ function __crm_data
             return 0
         case 'val:crm cases types list:--limit'
             return 0
+        case 'val:crm cases types list:--parallel'
+            return 0
         case 'val:crm cases types list:--sort'
             printf '%s\n' 'asc' 'desc'
             return 0
@@ -754,7 +768,7 @@ function __crm_data
         case 'val:crm cases types list:--filter'
             return 0
         case 'flags:crm cases types list'
-            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--page'\t'Page number (from 1)' '--size'\t'Records per page (1-1000)' '--all'\t'Follow every page (streams)' '--limit'\t'Stop after N records, across pages' '--sort'\t'Sort order: asc or desc' '--order-by'\t'Field to sort by' '--filter'\t'Any query parameter KEY=VALUE, sent as is (repeatable)'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--page'\t'Page number (from 1)' '--size'\t'Records per page (1-1000)' '--all'\t'Follow every page (streams)' '--limit'\t'Stop after N records, across pages' '--parallel'\t'Pages in flight at once with --all or --limit, 1 to 16 (default 4); output stays in order' '--sort'\t'Sort order: asc or desc' '--order-by'\t'Field to sort by' '--filter'\t'Any query parameter KEY=VALUE, sent as is (repeatable)'
             return 0
         case 'ft:crm cases types get'
             printf '%s\n' '1'

@@ -5,6 +5,10 @@
 
 #include <fmt/format.h>
 
+#include <deque>
+#include <exception>
+#include <map>
+
 namespace crm::cli {
 
 const json::Value& item_of(const json::Value& doc) {
@@ -39,10 +43,6 @@ long total_of(const json::Value& doc) {
     return it != doc.MemberEnd() && it->value.IsInt64() ? static_cast<long>(it->value.GetInt64()) : -1;
 }
 
-// Pages fetched at once once the total is known: enough to hide a real network's round trip
-// behind the others, few enough that memory stays a few pages whatever the export's size.
-constexpr long kPagesInFlight = 4;
-
 // A page this long is "full" when no size was asked: the usual default of such APIs. Only the
 // "showing N" hint uses it.
 constexpr long kUsualPageSize = 10;
@@ -60,16 +60,46 @@ long ceil_div(long a, long b) { return (a + b - 1) / b; }
 // The end rule of CLI.md §2. The reference documents neither a total nor a next link, and a
 // server may serve fewer records per page than asked: a first page shorter than asked (and not
 // empty) shows the size the server really serves. The walk ends at an empty page or at a page
-// shorter than that served size, never earlier; a total, when a server sends one, only decides
-// how many pages to fetch at once.
+// shorter than that served size, never earlier.
+//
+// A sliding window: up to `paging.parallel` pages are requested ahead of the one being handed
+// to on_page, so the network works while earlier pages render. Without a total the pages ahead
+// are a guess (at most parallel-1 requests past the end); a total or a limit bounds the guess,
+// and beyond that bound only the next page is asked for, when the end rule wants it (a total
+// that under-reports still gets its next page). Pages are handed over in order.
 void walk_pages(Context& ctx, http::Client& client, const PageRequest& make, const Paging& paging,
                 const std::string& what, const OnPage& on_page) {
     const bool follow = paging.all || paging.limit;
     const std::optional<int> size = page_size(paging);
+    const long window = follow ? std::max(paging.parallel, 1) : 1;
     long served = size.value_or(0);  // the page size the server has shown it serves
     long fetched = 0;
     long total = -1;
-    bool first = true;
+    bool more = true;       // the end rule has not been met
+    long taken = 0;         // pages handed to on_page
+    std::deque<http::Request> requests;                  // pulled, by index (page - paging.page)
+    std::map<size_t, http::Result> arrived;              // finished before an earlier page
+    std::exception_ptr failure;
+
+    // Pages the total or the limit says exist, counted from paging.page; -1 when unbounded.
+    auto bound = [&]() -> long {
+        if (served <= 0) return -1;
+        long pages = -1;
+        if (total >= 0) pages = ceil_div(total, served) - (paging.page - 1);
+        if (paging.limit) {
+            const long for_limit = ceil_div(*paging.limit, served);
+            pages = pages < 0 ? for_limit : std::min(pages, for_limit);
+        }
+        return pages;
+    };
+    auto next = [&]() -> std::optional<http::Request> {
+        const auto pulled = static_cast<long>(requests.size());
+        if (!more || failure || pulled - taken >= window || (!follow && pulled > 0)) return std::nullopt;
+        const long last = bound();
+        if (last >= 0 && pulled >= last && pulled > taken) return std::nullopt;  // no guess past the bound
+        requests.push_back(make(paging.page + static_cast<int>(pulled), size));
+        return requests.back();
+    };
     // One page, in order; false when the listing is over.
     auto take = [&](const http::Request& request, http::Result&& result) {
         auto doc = ctx.check(request, std::move(result), what);
@@ -79,34 +109,30 @@ void walk_pages(Context& ctx, http::Client& client, const PageRequest& make, con
                         kExitUnexpected);
         }
         const auto count = static_cast<long>(items->Size());
-        if (first && count > 0 && count < served) served = count;  // the server caps the page size
-        first = false;
+        if (taken == 0 && count > 0 && count < served) served = count;  // the server caps the page size
+        ++taken;
         fetched += count;
         total = total_of(doc);
-        const bool more = on_page(*items);
-        return more && follow && count > 0 && count >= served && !(paging.limit && fetched >= *paging.limit);
+        const bool go_on = on_page(*items);
+        return go_on && follow && count > 0 && count >= served && !(paging.limit && fetched >= *paging.limit);
     };
-
-    int page = paging.page;
-    const http::Request first_request = make(page, size);
-    bool more = take(first_request, client.send(first_request));
-    while (more) {
-        long batch = 1;  // without a total, one page at a time
-        if (total >= 0) {
-            long left = ceil_div(total, served) - page;
-            if (paging.limit) left = std::min(left, ceil_div(*paging.limit - fetched, served));
-            batch = std::clamp(left, 1L, kPagesInFlight);  // a total that under-reports still gets a page
+    client.send_stream(next, static_cast<int>(window), [&](size_t index, http::Result&& result) {
+        if (failure || !more) return;  // a page guessed past the end, or after a failure
+        arrived.emplace(index, std::move(result));
+        try {
+            for (auto it = arrived.find(static_cast<size_t>(taken)); more && it != arrived.end();
+                 it = arrived.find(static_cast<size_t>(taken))) {
+                http::Result page = std::move(it->second);
+                arrived.erase(it);
+                more = take(requests[static_cast<size_t>(taken)], std::move(page));
+            }
+        } catch (...) {
+            failure = std::current_exception();
+            client.stop_sending();
         }
-        std::vector<http::Request> requests;
-        for (long i = 1; i <= batch; ++i) requests.push_back(make(page + static_cast<int>(i), size));
-        std::vector<std::optional<http::Result>> results(requests.size());
-        client.send_many(requests, static_cast<int>(batch),
-                         [&](size_t index, http::Result&& result) { results[index] = std::move(result); });
-        for (size_t i = 0; i < requests.size() && more; ++i) {
-            more = take(requests[i], std::move(*results[i]));
-            ++page;
-        }
-    }
+        if (!more) client.stop_sending();
+    });
+    if (failure) std::rethrow_exception(failure);
 }
 
 void stream_pages(Context& ctx, const PageRequest& make, const Paging& paging,

@@ -15,6 +15,7 @@ struct Paging {
     std::optional<int> size;
     bool all = false;            // follow every page
     std::optional<long> limit;   // stop after this many records, across pages
+    int parallel = 4;            // pages in flight at once while following pages
 };
 
 // Builds the request for a page (1-based) and page size.
@@ -25,8 +26,7 @@ void stream_pages(Context& ctx, const PageRequest& make, const Paging& paging,
                   const std::vector<std::string>& default_columns, const std::string& what = {});
 
 // Walks a list's pages in order through `client`, handing each page's items to `on_page`.
-// After the first page, when the server reports a total, up to four pages are fetched at once.
-// Stops at a short page, once paging.limit records were fetched, when `on_page` returns false,
+// Keeps up to paging.parallel pages in flight (see records.cpp). Stops at a short page, once paging.limit records were fetched, when `on_page` returns false,
 // or after one page unless paging.all or paging.limit. Failures throw as Context::check does.
 using OnPage = std::function<bool(const json::Value& items)>;
 void walk_pages(Context& ctx, http::Client& client, const PageRequest& make, const Paging& paging,

@@ -1,5 +1,6 @@
-// The Client: one retry loop over libcurl's multi interface serves both send() (one request)
-// and send_many() (many, `parallel` at a time). A client is used from one thread at a time.
+// The Client: one retry loop over libcurl's multi interface serves send() (one request),
+// send_many() (many, `parallel` at a time) and send_stream() (pulled while they run). A client
+// is used from one thread at a time.
 #include "http/client.h"
 
 #include "http/interrupt.h"
@@ -12,7 +13,6 @@
 #include <deque>
 #include <map>
 #include <random>
-#include <span>
 
 namespace crm::http {
 namespace {
@@ -24,6 +24,16 @@ using std::chrono::milliseconds;
 constexpr milliseconds kPollSlice{50};
 
 using OnDone = std::function<void(size_t, Result&&)>;
+using Next = std::function<std::optional<Request>()>;
+
+// The result of a request that was never sent, or whose retry never was: the run was
+// interrupted (SIGINT/SIGTERM) or stopped (stop_sending).
+Result unsent() {
+    Result result;
+    result.failure = interrupt_requested() ? Failure::aborted : Failure::not_sent;
+    result.error = interrupt_requested() ? "interrupted" : "not sent: the command stopped";
+    return result;
+}
 
 class CurlClient final : public Client {
 public:
@@ -33,12 +43,26 @@ public:
 
     Result send(const Request& request) override {
         Result out;
-        run(std::span(&request, 1), 1, [&out](size_t, Result&& result) { out = std::move(result); });
+        send_many({request}, 1, [&out](size_t, Result&& result) { out = std::move(result); });
         return out;
     }
 
     void send_many(const std::vector<Request>& requests, int parallel, const OnDone& on_done) override {
-        run(requests, static_cast<size_t>(std::max(parallel, 1)), on_done);
+        // Every request's wire before the first is sent: a URL libcurl refuses stops the whole
+        // call (std::invalid_argument) rather than half of it.
+        for (const Request& request : requests) prepare(config_, request);
+        size_t pulled = 0;
+        auto next = [&]() -> std::optional<Request> {
+            if (pulled == requests.size()) return std::nullopt;
+            return requests[pulled++];
+        };
+        run(next, static_cast<size_t>(std::max(parallel, 1)), on_done);
+        // Requests never started (stop_sending, an interrupt) end like those waiting for a retry.
+        for (; pulled < requests.size(); ++pulled) on_done(pulled, unsent());
+    }
+
+    void send_stream(const Next& next, int parallel, const OnDone& on_done) override {
+        run(next, static_cast<size_t>(std::max(parallel, 1)), on_done);
     }
 
     void stop_sending() override { stopping_ = true; }
@@ -55,7 +79,7 @@ private:
         std::unique_ptr<Transfer> transfer;
     };
 
-    void run(std::span<const Request> requests, size_t parallel, const OnDone& on_done);
+    void run(const Next& next, size_t parallel, const OnDone& on_done);
     // The delay before retrying, or nullopt when the result is final.
     std::optional<milliseconds> retry_delay(const Request& request, const Result& result, int attempts);
     void log(const std::string& line) const {
@@ -75,22 +99,28 @@ private:
     bool stopping_ = false;  // stop_sending() was called during the current run
 };
 
-void CurlClient::run(std::span<const Request> requests, size_t parallel, const OnDone& on_done) {
+void CurlClient::run(const Next& next, size_t parallel, const OnDone& on_done) {
     stopping_ = false;
     // A multi handle per call keeps a send() made from inside on_done apart from the outer
     // call's transfers; connections still pool through the share.
     MultiPtr multi = make_multi();
-    // Every request's wire before the first is sent: a URL libcurl refuses stops the whole
-    // call (std::invalid_argument) rather than half of it. Retries resend the same wire.
-    std::vector<Wire> wires;
-    wires.reserve(requests.size());
-    for (const Request& request : requests) wires.push_back(prepare(config_, request));
-    std::deque<Waiting> waiting;
-    for (size_t i = 0; i < requests.size(); ++i) waiting.push_back({i, 0, {}});
+    // The requests pulled so far and their wires, by index; retries resend the same wire.
+    std::deque<Request> requests;
+    std::deque<Wire> wires;
+    std::deque<Waiting> waiting;          // retries, each due at its not_before
     std::map<CURL*, InFlight> in_flight;  // declared after `multi`: removed from it before it goes
-    size_t remaining = requests.size();
+    bool pulled_last = false;             // `next` said nullopt since the last completion
 
-    while (remaining > 0) {
+    auto fail_waiting = [&] {
+        for (const Waiting& job : waiting) {
+            Result result = unsent();
+            result.attempts = job.attempts;
+            on_done(job.index, std::move(result));
+        }
+        waiting.clear();
+    };
+
+    while (true) {
         if (interrupt_requested()) {
             for (auto& [handle, job] : in_flight) {
                 Result result = job.transfer->finish(CURLE_ABORTED_BY_CALLBACK);
@@ -100,41 +130,38 @@ void CurlClient::run(std::span<const Request> requests, size_t parallel, const O
                 on_done(job.index, std::move(result));
             }
             in_flight.clear();
-            for (const Waiting& job : waiting) {
-                Result result;
-                result.failure = Failure::aborted;
-                result.error = "interrupted";
-                result.attempts = job.attempts;
-                on_done(job.index, std::move(result));
-            }
+            fail_waiting();
             return;
         }
-
-        if (stopping_) {
-            for (const Waiting& job : waiting) {
-                Result result;
-                result.failure = Failure::not_sent;
-                result.error = "not sent: the command stopped";
-                result.attempts = job.attempts;
-                --remaining;
-                on_done(job.index, std::move(result));
-            }
-            waiting.clear();
-            if (remaining == 0) break;
-        }
+        if (stopping_) fail_waiting();
 
         auto now = Clock::now();
         while (in_flight.size() < parallel && now >= paused_until_ && now >= limiter_.ready_at()) {
-            const auto due = std::ranges::find_if(waiting, [now](const Waiting& w) { return w.not_before <= now; });
-            if (due == waiting.end()) break;
-            auto transfer = std::make_unique<Transfer>(config_, wires[due->index], share_.get());
+            // Retries that are due first: they are older than anything `next` would give.
+            auto due = std::ranges::find_if(waiting, [now](const Waiting& w) { return w.not_before <= now; });
+            Waiting job{};
+            if (due != waiting.end()) {
+                job = *due;
+                waiting.erase(due);
+            } else {
+                if (stopping_ || pulled_last) break;
+                std::optional<Request> request = next();
+                if (!request) {
+                    pulled_last = true;
+                    break;
+                }
+                wires.push_back(prepare(config_, *request));
+                requests.push_back(std::move(*request));
+                job = {requests.size() - 1, 0, {}};
+                retry_tokens_ += config_.retry_budget_ratio;
+            }
+            auto transfer = std::make_unique<Transfer>(config_, wires[job.index], share_.get());
             transfer->start(multi.get());
             CURL* handle = transfer->handle();
-            if (due->attempts == 0) retry_tokens_ += config_.retry_budget_ratio;
-            in_flight.emplace(handle, InFlight{due->index, due->attempts + 1, std::move(transfer)});
-            waiting.erase(due);
+            in_flight.emplace(handle, InFlight{job.index, job.attempts + 1, std::move(transfer)});
             limiter_.take(now);
         }
+        if (in_flight.empty() && waiting.empty() && (pulled_last || stopping_)) break;
 
         int running = 0;
         curl_multi_perform(multi.get(), &running);
@@ -155,16 +182,17 @@ void CurlClient::run(std::span<const Request> requests, size_t parallel, const O
                 waiting.push_back({job.index, job.attempts, now + *delay});
                 continue;
             }
-            --remaining;
+            pulled_last = false;  // what on_done learns may make `next` give more
             on_done(job.index, std::move(result));
         }
-        if (remaining == 0) break;
 
         // Sleep until libcurl has work, the next retry or rate slot is due, or a slice passes.
         now = Clock::now();
         auto wake = now + kPollSlice;
-        if (in_flight.size() < parallel && !waiting.empty()) {
-            const auto earliest = std::ranges::min_element(waiting, {}, &Waiting::not_before)->not_before;
+        if (in_flight.size() < parallel && (!waiting.empty() || !(pulled_last || stopping_))) {
+            auto earliest = now;
+            if (!waiting.empty() && (pulled_last || stopping_))
+                earliest = std::ranges::min_element(waiting, {}, &Waiting::not_before)->not_before;
             wake = std::min(wake, std::max({earliest, paused_until_, limiter_.ready_at()}));
         }
         const auto wait = std::chrono::ceil<milliseconds>(std::max(wake - now, Clock::duration::zero()));

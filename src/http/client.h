@@ -48,7 +48,14 @@ public:
     virtual void send_many(const std::vector<Request>& requests, int parallel,
                            const std::function<void(size_t, Result&&)>& on_done) = 0;
 
-    // Called from on_done: start nothing more in this send_many. Transfers in flight finish
+    // Requests pulled from `next` whenever fewer than `parallel` are in flight, until it returns
+    // nullopt while nothing is in flight or waiting to be retried (it is asked again after each
+    // completion, so it may return nullopt for now and a request later). `on_done(index, result)`
+    // as in send_many, index counting the pulled requests from 0, in completion order. A page
+    // walk keeps a window of pages in flight this way while it renders the earlier ones.
+    virtual void send_stream(const std::function<std::optional<Request>()>& next, int parallel,
+                             const std::function<void(size_t, Result&&)>& on_done) = 0;
+    // Called from on_done: start nothing more in this send_many or send_stream. Transfers in flight finish
     // (their outcome must be known); the rest end as Failure::not_sent. A 401 or 403 makes
     // every later request fail the same way (CLI.md §5).
     virtual void stop_sending() = 0;
