@@ -3,7 +3,11 @@
 #include "run.h"
 
 #include "errors.h"
+#include "gen/misparse.h"
+#include "term/report.h"
 #include "tree.h"
+
+#include <algorithm>
 
 #include <fmt/format.h>
 
@@ -32,10 +36,25 @@ int run_action(cmd::Tree& tree, term::Io& io) {
     }
 }
 
+int usage_error(term::Io& io, const std::string& message, const std::string& help_of) {
+    io.err() << fmt::format("crm: {} (see '{} --help')\n", term::escape_controls(message), help_of);
+    return kExitUsage;
+}
+
 }  // namespace
 
 int run(int argc, char** argv, term::Io& io) {
     auto tree = cmd::build_tree();
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    // Two flags in a row is rare; only then is the tree read as data to see whether the first
+    // would swallow the second ("--fields --dry-run" must not run for real).
+    const auto two_flags = std::adjacent_find(args.begin(), args.end(), [](const auto& a, const auto& b) {
+        return a.starts_with("--") && b.starts_with("--") && a != "--";
+    });
+    if (two_flags != args.end()) {
+        if (auto wrong = gen::flag_as_value(gen::describe(tree->app), args))
+            return usage_error(io, wrong->message, wrong->command);
+    }
     try {
         tree->app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -45,8 +64,9 @@ int run(int argc, char** argv, term::Io& io) {
     } catch (const CLI::CallForVersion& e) {
         return tree->app.exit(e, io.out(), io.err());
     } catch (const CLI::ParseError& e) {
-        io.err() << "crm: " << e.what() << " (see --help)\n";
-        return kExitUsage;
+        const auto root = gen::describe(tree->app);
+        if (auto wrong = gen::explain_misparse(root, args)) return usage_error(io, wrong->message, wrong->command);
+        return usage_error(io, e.what(), "crm");
     }
     if (!tree->action) {
         io.out() << tree->app.help();

@@ -1,5 +1,7 @@
 #include "tree.h"
 
+#include "errors.h"
+#include "gen/misparse.h"
 #include "render/render.h"
 #include "version.h"
 
@@ -15,8 +17,10 @@ void add_global_flags(Tree& tree) {
     auto& app = tree.app;
     auto& g = tree.globals;
     auto setting = [&](const std::string& flags, const std::string& key, const std::string& help) {
+        // The last one wins, so an alias (alias crm='crm -o json') can be overridden.
         return app.add_option_function<std::string>(
-            flags, [&g, key](const std::string& value) { g.overrides[key] = value; }, help);
+                      flags, [&g, key](const std::string& value) { g.overrides[key] = value; }, help)
+            ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     };
     setting("-o,--output", "output", fmt::format("Output format: {}", fmt::join(render::format_names(), ", ")))
         ->check(CLI::IsMember(render::format_names()));
@@ -41,6 +45,33 @@ void add_global_flags(Tree& tree) {
     app.add_flag("--no-color", g.no_color, "No colour (also NO_COLOR)");
 }
 
+// `crm version` and `crm help [COMMAND...]`: the spellings people try before the flags.
+void add_help_commands(Tree& tree) {
+    auto* version = tree.app.add_subcommand("version", "Print crm's version (as --version)");
+    tree.on_run(version, [](cli::Context& ctx) { ctx.io().out() << fmt::format("crm {}\n", kVersion); });
+
+    auto words = tree.make<std::vector<std::string>>();
+    auto* help = tree.app.add_subcommand("help", "Show the help of a command (as COMMAND --help): crm help leads list");
+    help->add_option("command", *words, "The command, as typed after crm");
+    CLI::App* root = &tree.app;
+    tree.on_run(help, [root, words](cli::Context& ctx) {
+        CLI::App* app = root;
+        std::string parents;  // how CLI11 names the command in "Usage:", as --help does
+        for (const auto& word : *words) {
+            auto subs = app->get_subcommands([&word](CLI::App* sub) { return sub->check_name(word); });
+            if (subs.empty()) {
+                auto wrong = gen::explain_misparse(gen::describe(*root), *words);
+                throw UsageError(wrong ? wrong->message : fmt::format("no command '{} {}'", app->get_name(), word));
+            }
+            parents += (parents.empty() ? "" : " ") + app->get_name();
+            app = subs.front();
+        }
+        // The formatter itself: App::help() would show the help of the parsed `help` command.
+        const std::string name = parents.empty() ? app->get_name() : parents + " " + app->get_name();
+        ctx.io().out() << app->get_formatter()->make_help(app, name, CLI::AppFormatMode::Normal);
+    });
+}
+
 }  // namespace
 
 std::unique_ptr<Tree> build_tree() {
@@ -60,6 +91,7 @@ std::unique_ptr<Tree> build_tree() {
     add_auth_commands(*tree);
     add_config_commands(*tree);
     add_completion_commands(*tree);
+    add_help_commands(*tree);
     return tree;
 }
 

@@ -25,6 +25,7 @@ const Filter kName{"name", "name", K::text, "Name contains (case-insensitive)"};
 std::vector<Resource> build() {
     std::vector<Resource> r;
     r.push_back({.name = "leads",
+                 .aliases = {"lead"},
                  .singular = "lead",
                  .path = "/pipeline/leads",
                  .required = "title",
@@ -41,7 +42,7 @@ std::vector<Resource> build() {
                                 {"convert", "POST", "convert", false,
                                  "Convert a lead into an opportunity (prints the opportunity)", "opportunities"}}});
     r.push_back({.name = "opportunities",
-                 .aliases = {"opps"},
+                 .aliases = {"opps", "opportunity", "opp"},
                  .singular = "opportunity",
                  .path = "/pipeline/opportunities",
                  .required = "title",
@@ -59,6 +60,7 @@ std::vector<Resource> build() {
                  .ops = kList | kGet,
                  .columns = {"id", "name", "isDefault"}});
     r.push_back({.name = "contacts",
+                 .aliases = {"contact"},
                  .singular = "contact",
                  .path = "/directory/contacts",
                  .required = "name",
@@ -76,7 +78,7 @@ std::vector<Resource> build() {
                              {"search", "searchValue", K::text, "Search name, email and organization name"}},
                  .columns = {"id", "name", "jobTitle", "organizationId", "owner.name"}});
     r.push_back({.name = "orgs",
-                 .aliases = {"organizations"},
+                 .aliases = {"organizations", "organization", "org"},
                  .singular = "organization",
                  .path = "/directory/organizations",
                  .required = "name",
@@ -88,6 +90,7 @@ std::vector<Resource> build() {
                  .filters = {kName, {"address", "address", K::text, "Address contains"}, kTags},
                  .columns = {"id", "name", "industry", "website", "owner.name"}});
     r.push_back({.name = "cases",
+                 .aliases = {"case"},
                  .singular = "case",
                  .path = "/cases/cases",
                  .required = "title",

@@ -37,7 +37,7 @@ enum Op : unsigned { kList = 1, kGet = 2, kCreate = 4, kUpdate = 8, kDelete = 16
 
 struct Resource {
     std::string name;                  // command name: "leads"
-    std::vector<std::string> aliases;  // "opps"
+    std::vector<std::string> aliases;  // "opps", and the singular: "crm lead get 1" reads as English
     std::string singular;              // "lead", for messages
     std::string parent;                // "" for top level, "cases" for case types
     std::string path;                  // collection: "/pipeline/leads"
