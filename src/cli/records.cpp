@@ -257,7 +257,13 @@ void run_read_write(Context& ctx, const std::vector<std::string>& ids, const Rea
                     const std::string& singular, const std::vector<std::string>& default_columns) {
     std::vector<http::Request> reads;  // built first: a bad id is refused before anything is sent
     reads.reserve(ids.size());
-    for (const auto& id : ids) reads.push_back(steps.read(id));
+    for (const auto& id : ids) {
+        reads.push_back(steps.read(id));
+        // Sent under --dry-run too (Context::reader): only a read may go this way.
+        if (reads.back().method != "GET")
+            throw Error(fmt::format("internal error: {} {} sent as a read", reads.back().method, reads.back().path),
+                        kExitUnexpected);
+    }
     const bool single = ids.size() == 1;
 
     // What each id shows at the end (the record and its body as received), and the failures.
