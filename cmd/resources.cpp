@@ -6,16 +6,56 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
+#include <optional>
 
 namespace crm::cmd {
 
 namespace {
 
+// The name-aware flags of CLI.md §12 (--pipeline, --case-type, --stage), from Resource::names.
+struct NameOpts {
+    std::map<std::string, std::optional<std::string>> refs;
+    std::optional<std::string> stage;
+    cli::NameFlags flags() const {
+        cli::NameFlags flags{.stage = stage};
+        for (const auto& [flag, value] : refs) {
+            if (value) flags.refs.emplace(flag, *value);
+        }
+        return flags;
+    }
+};
+
+bool has_filter(const api::Resource& r, const std::string& flag) {
+    return std::any_of(r.filters.begin(), r.filters.end(), [&](const api::Filter& f) { return f.flag == flag; });
+}
+
+// On a list, a name flag the API filters on is that filter (it takes a name too); the others
+// filter client-side, and their help says so.
+void add_name_flags(CLI::App* sub, NameOpts& opts, const api::Resource& r, bool listing) {
+    constexpr const char* kClientSide = " (filtered client-side: the API has no such filter; add --all to search every page)";
+    for (const auto& ref : r.names) {
+        if (listing && has_filter(r, ref.flag)) continue;
+        sub->add_option("--" + ref.flag, opts.refs[ref.flag], ref.help + (listing ? kClientSide : ", looked up first"))
+            ->expected(1)
+            ->multi_option_policy(CLI::MultiOptionPolicy::Throw);
+    }
+    if (r.has_status_and_stage) {
+        sub->add_option("--stage", opts.stage,
+                        std::string("Stage: its label or key, in the --pipeline given, else ") +
+                            (listing ? "in any pipeline" : "the body's or the record's pipeline, else the default one") +
+                            (listing ? kClientSide : ""))
+            ->expected(1)
+            ->multi_option_policy(CLI::MultiOptionPolicy::Throw);
+    }
+}
+
 struct ListOpts {
     api::ListParams params;
     cli::Paging paging;
     std::map<std::string, std::vector<std::string>> named;
+    NameOpts names;
 };
 
 void add_list(Tree& tree, CLI::App* group, const api::Resource& r) {
@@ -32,13 +72,14 @@ void add_list(Tree& tree, CLI::App* group, const api::Resource& r) {
         if (f.kind != api::FilterKind::list) option->expected(1)->multi_option_policy(CLI::MultiOptionPolicy::Throw);
         if (f.kind == api::FilterKind::boolean) option->check(CLI::IsMember({"true", "false"}));
     }
+    add_name_flags(sub, opts->names, r, true);
     tree.on_run(sub, [opts, &r](cli::Context& ctx) {
         opts->params.named.clear();
         for (const auto& f : r.filters) {
             const auto& values = opts->named[f.flag];
             if (!values.empty()) opts->params.named.emplace_back(f.flag, values);
         }
-        cli::run_list(ctx, r, opts->params, opts->paging);
+        cli::run_list(ctx, r, opts->params, opts->paging, opts->names.flags());
     });
 }
 
@@ -51,21 +92,30 @@ void add_crud(Tree& tree, CLI::App* group, const api::Resource& r) {
         tree.on_run(sub, [ids, &r](cli::Context& ctx) { cli::run_get(ctx, r, *ids); });
     }
     if (r.ops & api::kCreate) {
-        auto body = tree.make<api::BodyInput>();
+        struct CreateOpts {
+            api::BodyInput body;
+            NameOpts names;
+        };
+        auto opts = tree.make<CreateOpts>();
         auto* sub = group->add_subcommand("create", fmt::format("Create a {} (requires {})", r.singular, r.required));
-        add_body_flags(sub, *body);
-        tree.on_run(sub, [body, &r](cli::Context& ctx) { cli::run_create(ctx, r, *body); });
+        add_body_flags(sub, opts->body);
+        add_name_flags(sub, opts->names, r, false);
+        tree.on_run(sub, [opts, &r](cli::Context& ctx) { cli::run_create(ctx, r, opts->body, opts->names.flags()); });
     }
     if (r.ops & api::kUpdate) {
         struct Opts {
             std::string id;
             api::BodyInput body;
+            NameOpts names;
         };
         auto opts = tree.make<Opts>();
         auto* sub = group->add_subcommand("update", fmt::format("Update a {} (partial: only the fields given)", r.singular));
         sub->add_option("id", opts->id, "Id")->required();
         add_body_flags(sub, opts->body);
-        tree.on_run(sub, [opts, &r](cli::Context& ctx) { cli::run_update(ctx, r, opts->id, opts->body); });
+        add_name_flags(sub, opts->names, r, false);
+        tree.on_run(sub, [opts, &r](cli::Context& ctx) {
+            cli::run_update(ctx, r, opts->id, opts->body, opts->names.flags());
+        });
     }
     if (r.ops & api::kDelete) {
         struct Opts {
@@ -96,6 +146,20 @@ void add_id_actions(Tree& tree, CLI::App* group, const api::Resource& r) {
             cli::run_id_action(ctx, r, action, opts->ids, opts->ignore_not_found);
         });
     }
+}
+
+// crm ENTITY tag ID... --add L --remove L: every entity with a tag list (Resource::tags_path).
+void add_tag_edit(Tree& tree, CLI::App* group, const api::Resource& r) {
+    auto opts = tree.make<cli::TagEditOptions>();
+    auto* sub = group->add_subcommand(
+        "tag", fmt::format("Add or remove tags of {} by label: read each, PATCH its tags back in the shape they had",
+                           r.name));
+    sub->add_option("id", opts->ids, "Id(s)")->required();
+    sub->add_option("--add", opts->add, "Tag label(s) to add: L[,L] (repeatable)")->allow_extra_args(false);
+    sub->add_option("--remove", opts->remove, "Tag label(s) to remove: L[,L] (repeatable)")->allow_extra_args(false);
+    sub->add_flag("--create-missing", opts->create_missing,
+                  fmt::format("Create --add labels the {} tag list lacks (else they are an error, exit 2)", r.singular));
+    tree.on_run(sub, [opts, &r](cli::Context& ctx) { cli::run_tag_edit(ctx, r, *opts); });
 }
 
 void add_merge(Tree& tree, CLI::App* group, const api::Resource& r) {
@@ -142,6 +206,7 @@ void add_resource_commands(Tree& tree) {
         group->require_subcommand(1);
         add_crud(tree, group, r);
         add_id_actions(tree, group, r);
+        if (!r.tags_path.empty()) add_tag_edit(tree, group, r);
         if (r.mergeable) add_merge(tree, group, r);
         if (r.has_status_and_stage) add_opportunity_actions(tree, group);
         for (const auto& c : api::resources()) {

@@ -41,7 +41,7 @@ void add_global_flags(Tree& tree) {
     app.add_flag("--raw", g.raw, "Print response bodies exactly as received");
     app.add_flag("-v,--verbose", g.verbose, "Print requests and responses on stderr (key redacted)");
     app.add_flag("-q,--quiet", g.quiet, "Print only results and errors");
-    app.add_flag("--dry-run", g.dry_run, "Print the request as a curl command and send nothing");
+    app.add_flag("--dry-run", g.dry_run, "Print each write as a curl command and send none (the reads it needs are sent)");
     app.add_flag("--no-color", g.no_color, "No colour (also NO_COLOR)");
 }
 

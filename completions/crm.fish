@@ -7,13 +7,25 @@ function __crm_data
         case 'sub:crm:leads'
             printf '%s\n' 'leads'
             return 0
+        case 'sub:crm:lead'
+            printf '%s\n' 'leads'
+            return 0
         case 'sub:crm:opportunities'
             printf '%s\n' 'opportunities'
             return 0
         case 'sub:crm:opps'
             printf '%s\n' 'opportunities'
             return 0
+        case 'sub:crm:opportunity'
+            printf '%s\n' 'opportunities'
+            return 0
+        case 'sub:crm:opp'
+            printf '%s\n' 'opportunities'
+            return 0
         case 'sub:crm:contacts'
+            printf '%s\n' 'contacts'
+            return 0
+        case 'sub:crm:contact'
             printf '%s\n' 'contacts'
             return 0
         case 'sub:crm:orgs'
@@ -22,7 +34,16 @@ function __crm_data
         case 'sub:crm:organizations'
             printf '%s\n' 'orgs'
             return 0
+        case 'sub:crm:organization'
+            printf '%s\n' 'orgs'
+            return 0
+        case 'sub:crm:org'
+            printf '%s\n' 'orgs'
+            return 0
         case 'sub:crm:cases'
+            printf '%s\n' 'cases'
+            return 0
+        case 'sub:crm:case'
             printf '%s\n' 'cases'
             return 0
         case 'sub:crm:tags'
@@ -46,8 +67,14 @@ function __crm_data
         case 'sub:crm:completion'
             printf '%s\n' 'completion'
             return 0
+        case 'sub:crm:version'
+            printf '%s\n' 'version'
+            return 0
+        case 'sub:crm:help'
+            printf '%s\n' 'help'
+            return 0
         case 'subs:crm'
-            printf '%s\n' 'leads'\t'Work with leads' 'opportunities'\t'Work with opportunities' 'opps'\t'Work with opportunities' 'contacts'\t'Work with contacts' 'orgs'\t'Work with orgs' 'organizations'\t'Work with orgs' 'cases'\t'Work with cases' 'tags'\t'Work with the tags of leads, opportunities, contacts, orgs and cases' 'forms'\t'Read or replace the custom-field forms' 'bulk'\t'Act on many records at once, safely from cron' 'api'\t'Send any request to the API (path relative to the base URL)' 'auth'\t'Save, check and remove the API key of a profile' 'config'\t'Read and edit the config file\'s profile; explain the settings' 'completion'\t'Print a shell completion script (bash, zsh or fish)'
+            printf '%s\n' 'leads'\t'Work with leads' 'lead'\t'Work with leads' 'opportunities'\t'Work with opportunities' 'opps'\t'Work with opportunities' 'opportunity'\t'Work with opportunities' 'opp'\t'Work with opportunities' 'contacts'\t'Work with contacts' 'contact'\t'Work with contacts' 'orgs'\t'Work with orgs' 'organizations'\t'Work with orgs' 'organization'\t'Work with orgs' 'org'\t'Work with orgs' 'cases'\t'Work with cases' 'case'\t'Work with cases' 'tags'\t'Work with the tags of leads, opportunities, contacts, orgs and cases' 'forms'\t'Read or replace the custom-field forms' 'bulk'\t'Act on many records at once, safely from cron' 'api'\t'Send any request to the API (path relative to the base URL)' 'auth'\t'Save, check and remove the API key of a profile' 'config'\t'Read and edit the config file\'s profile; explain the settings' 'completion'\t'Print a shell completion script (bash, zsh or fish)' 'version'\t'Print crm\'s version (as --version)' 'help'\t'Show the help of a command (as COMMAND --help): crm help leads list'
             return 0
         case 'val:crm:-o'
             printf '%s\n' 'table' 'json' 'ndjson' 'csv' 'tsv' 'ids'
@@ -72,7 +99,7 @@ function __crm_data
         case 'val:crm:--output-file'
             return 0
         case 'flags:crm'
-            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--version'\t'Display program version information and exit' '-o'\t'Output format: table, json, ndjson, csv, tsv, ids' '--output'\t'Output format: table, json, ndjson, csv, tsv, ids' '--profile'\t'Config profile to use (env CRM_PROFILE)' '--base-url'\t'API base URL (env CRM_BASE_URL)' '--api-key'\t'API key (prefer CRM_API_KEY, crm auth login or api_key_command)' '--timeout'\t'Seconds before a request times out (default 30)' '--retries'\t'Retries of failed idempotent requests (default 3)' '--rate'\t'At most N requests per second' '--fields'\t'Fields to show, in order: a,b.c' '--output-file'\t'Write the output to FILE, replacing it only when the command succeeds' '--no-headers'\t'No header row in table, csv and tsv' '--raw'\t'Print response bodies exactly as received' '-v'\t'Print requests and responses on stderr (key redacted)' '--verbose'\t'Print requests and responses on stderr (key redacted)' '-q'\t'Print only results and errors' '--quiet'\t'Print only results and errors' '--dry-run'\t'Print the request as a curl command and send nothing' '--no-color'\t'No colour (also NO_COLOR)'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--version'\t'Display program version information and exit' '-o'\t'Output format: table, json, ndjson, csv, tsv, ids' '--output'\t'Output format: table, json, ndjson, csv, tsv, ids' '--profile'\t'Config profile to use (env CRM_PROFILE)' '--base-url'\t'API base URL (env CRM_BASE_URL)' '--api-key'\t'API key (prefer CRM_API_KEY, crm auth login or api_key_command)' '--timeout'\t'Seconds before a request times out (default 30)' '--retries'\t'Retries of failed idempotent requests (default 3)' '--rate'\t'At most N requests per second' '--fields'\t'Fields to show, in order: a,b.c' '--output-file'\t'Write the output to FILE, replacing it only when the command succeeds' '--no-headers'\t'No header row in table, csv and tsv' '--raw'\t'Print response bodies exactly as received' '-v'\t'Print requests and responses on stderr (key redacted)' '--verbose'\t'Print requests and responses on stderr (key redacted)' '-q'\t'Print only results and errors' '--quiet'\t'Print only results and errors' '--dry-run'\t'Print each write as a curl command and send none (the reads it needs are sent)' '--no-color'\t'No colour (also NO_COLOR)'
             return 0
         case 'ft:crm leads'
             printf '%s\n' '1'
@@ -101,8 +128,11 @@ function __crm_data
         case 'sub:crm leads:convert'
             printf '%s\n' 'convert'
             return 0
+        case 'sub:crm leads:tag'
+            printf '%s\n' 'tag'
+            return 0
         case 'subs:crm leads'
-            printf '%s\n' 'list'\t'List leads' 'get'\t'Show leads by id (several ids: fetched concurrently)' 'create'\t'Create a lead (requires title)' 'update'\t'Update a lead (partial: only the fields given)' 'delete'\t'Delete leads by id' 'archive'\t'Archive leads' 'unarchive'\t'Unarchive leads' 'convert'\t'Convert a lead into an opportunity (prints the opportunity)'
+            printf '%s\n' 'list'\t'List leads' 'get'\t'Show leads by id (several ids: fetched concurrently)' 'create'\t'Create a lead (requires title)' 'update'\t'Update a lead (partial: only the fields given)' 'delete'\t'Delete leads by id' 'archive'\t'Archive leads' 'unarchive'\t'Unarchive leads' 'convert'\t'Convert a lead into an opportunity (prints the opportunity)' 'tag'\t'Add or remove tags of leads by label: read each, PATCH its tags back in the shape they had'
             return 0
         case 'flags:crm leads'
             printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit'
@@ -208,6 +238,16 @@ function __crm_data
         case 'flags:crm leads convert'
             printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit'
             return 0
+        case 'ft:crm leads tag'
+            printf '%s\n' '1'
+            return 0
+        case 'val:crm leads tag:--add'
+            return 0
+        case 'val:crm leads tag:--remove'
+            return 0
+        case 'flags:crm leads tag'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--add'\t'Tag label(s) to add: L[,L] (repeatable)' '--remove'\t'Tag label(s) to remove: L[,L] (repeatable)' '--create-missing'\t'Create --add labels the lead tag list lacks (else they are an error, exit 2)'
+            return 0
         case 'ft:crm opportunities'
             printf '%s\n' '1'
             return 0
@@ -226,6 +266,9 @@ function __crm_data
         case 'sub:crm opportunities:delete'
             printf '%s\n' 'delete'
             return 0
+        case 'sub:crm opportunities:tag'
+            printf '%s\n' 'tag'
+            return 0
         case 'sub:crm opportunities:status'
             printf '%s\n' 'status'
             return 0
@@ -236,7 +279,7 @@ function __crm_data
             printf '%s\n' 'pipelines'
             return 0
         case 'subs:crm opportunities'
-            printf '%s\n' 'list'\t'List opportunities' 'get'\t'Show opportunities by id (several ids: fetched concurrently)' 'create'\t'Create a opportunity (requires title)' 'update'\t'Update a opportunity (partial: only the fields given)' 'delete'\t'Delete opportunities by id' 'status'\t'Set an opportunity\'s status: open, won or lost' 'stage'\t'Move an opportunity to a stage (a stage key, or a label of its pipeline)' 'pipelines'\t'Work with opportunity pipelines'
+            printf '%s\n' 'list'\t'List opportunities' 'get'\t'Show opportunities by id (several ids: fetched concurrently)' 'create'\t'Create a opportunity (requires title)' 'update'\t'Update a opportunity (partial: only the fields given)' 'delete'\t'Delete opportunities by id' 'tag'\t'Add or remove tags of opportunities by label: read each, PATCH its tags back in the shape they had' 'status'\t'Set an opportunity\'s status: open, won or lost' 'stage'\t'Move an opportunity to a stage (a stage key, or a label of its pipeline)' 'pipelines'\t'Work with opportunity pipelines'
             return 0
         case 'flags:crm opportunities'
             printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit'
@@ -269,8 +312,12 @@ function __crm_data
             return 0
         case 'val:crm opportunities list:--owner-id'
             return 0
+        case 'val:crm opportunities list:--pipeline'
+            return 0
+        case 'val:crm opportunities list:--stage'
+            return 0
         case 'flags:crm opportunities list'
-            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--page'\t'Page number (from 1)' '--size'\t'Records per page (1-1000)' '--all'\t'Follow every page (streams)' '--limit'\t'Stop after N records, across pages' '--parallel'\t'Pages in flight at once with --all or --limit, 1 to 16 (default 4); output stays in order' '--sort'\t'Sort order: asc or desc' '--order-by'\t'Field to sort by' '--filter'\t'Any query parameter KEY=VALUE, sent as is (repeatable)' '--title'\t'Title contains (case-insensitive)' '--contact-id'\t'Contact id(s)' '--organization-id'\t'Organization id(s)' '--tags'\t'Tag label(s) or id(s)' '--owner-id'\t'Owner id'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--page'\t'Page number (from 1)' '--size'\t'Records per page (1-1000)' '--all'\t'Follow every page (streams)' '--limit'\t'Stop after N records, across pages' '--parallel'\t'Pages in flight at once with --all or --limit, 1 to 16 (default 4); output stays in order' '--sort'\t'Sort order: asc or desc' '--order-by'\t'Field to sort by' '--filter'\t'Any query parameter KEY=VALUE, sent as is (repeatable)' '--title'\t'Title contains (case-insensitive)' '--contact-id'\t'Contact id(s)' '--organization-id'\t'Organization id(s)' '--tags'\t'Tag label(s) or id(s)' '--owner-id'\t'Owner id' '--pipeline'\t'Pipeline: its name or id (filtered client-side: the API has no such filter; add --all to search every page)' '--stage'\t'Stage: its label or key, in the --pipeline given, else in any pipeline (filtered client-side: the API has no such filter; add --all to search every page)'
             return 0
         case 'ft:crm opportunities get'
             printf '%s\n' '1'
@@ -293,8 +340,12 @@ function __crm_data
             return 0
         case 'val:crm opportunities create:--typed-field'
             return 0
+        case 'val:crm opportunities create:--pipeline'
+            return 0
+        case 'val:crm opportunities create:--stage'
+            return 0
         case 'flags:crm opportunities create'
-            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '-d'\t'JSON body: inline, @FILE, or @- for standard input' '--data'\t'JSON body: inline, @FILE, or @- for standard input' '-f'\t'Set a string field: KEY=VALUE (dotted KEY, KEY[]= appends)' '--field'\t'Set a string field: KEY=VALUE (dotted KEY, KEY[]= appends)' '-F'\t'Set a JSON field: KEY=VALUE (number, true/false/null, array, object, @FILE, else string)' '--typed-field'\t'Set a JSON field: KEY=VALUE (number, true/false/null, array, object, @FILE, else string)'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '-d'\t'JSON body: inline, @FILE, or @- for standard input' '--data'\t'JSON body: inline, @FILE, or @- for standard input' '-f'\t'Set a string field: KEY=VALUE (dotted KEY, KEY[]= appends)' '--field'\t'Set a string field: KEY=VALUE (dotted KEY, KEY[]= appends)' '-F'\t'Set a JSON field: KEY=VALUE (number, true/false/null, array, object, @FILE, else string)' '--typed-field'\t'Set a JSON field: KEY=VALUE (number, true/false/null, array, object, @FILE, else string)' '--pipeline'\t'Pipeline: its name or id, looked up first' '--stage'\t'Stage: its label or key, in the --pipeline given, else the body\'s or the record\'s pipeline, else the default one'
             return 0
         case 'ft:crm opportunities update'
             printf '%s\n' '1'
@@ -311,14 +362,28 @@ function __crm_data
             return 0
         case 'val:crm opportunities update:--typed-field'
             return 0
+        case 'val:crm opportunities update:--pipeline'
+            return 0
+        case 'val:crm opportunities update:--stage'
+            return 0
         case 'flags:crm opportunities update'
-            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '-d'\t'JSON body: inline, @FILE, or @- for standard input' '--data'\t'JSON body: inline, @FILE, or @- for standard input' '-f'\t'Set a string field: KEY=VALUE (dotted KEY, KEY[]= appends)' '--field'\t'Set a string field: KEY=VALUE (dotted KEY, KEY[]= appends)' '-F'\t'Set a JSON field: KEY=VALUE (number, true/false/null, array, object, @FILE, else string)' '--typed-field'\t'Set a JSON field: KEY=VALUE (number, true/false/null, array, object, @FILE, else string)'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '-d'\t'JSON body: inline, @FILE, or @- for standard input' '--data'\t'JSON body: inline, @FILE, or @- for standard input' '-f'\t'Set a string field: KEY=VALUE (dotted KEY, KEY[]= appends)' '--field'\t'Set a string field: KEY=VALUE (dotted KEY, KEY[]= appends)' '-F'\t'Set a JSON field: KEY=VALUE (number, true/false/null, array, object, @FILE, else string)' '--typed-field'\t'Set a JSON field: KEY=VALUE (number, true/false/null, array, object, @FILE, else string)' '--pipeline'\t'Pipeline: its name or id, looked up first' '--stage'\t'Stage: its label or key, in the --pipeline given, else the body\'s or the record\'s pipeline, else the default one'
             return 0
         case 'ft:crm opportunities delete'
             printf '%s\n' '1'
             return 0
         case 'flags:crm opportunities delete'
             printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '-y'\t'Do not ask for confirmation (required when not on a terminal)' '--yes'\t'Do not ask for confirmation (required when not on a terminal)' '--ignore-not-found'\t'Count an id that does not exist (404) as done'
+            return 0
+        case 'ft:crm opportunities tag'
+            printf '%s\n' '1'
+            return 0
+        case 'val:crm opportunities tag:--add'
+            return 0
+        case 'val:crm opportunities tag:--remove'
+            return 0
+        case 'flags:crm opportunities tag'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--add'\t'Tag label(s) to add: L[,L] (repeatable)' '--remove'\t'Tag label(s) to remove: L[,L] (repeatable)' '--create-missing'\t'Create --add labels the opportunity tag list lacks (else they are an error, exit 2)'
             return 0
         case 'ft:crm opportunities status'
             printf '%s\n' '1'
@@ -399,11 +464,14 @@ function __crm_data
         case 'sub:crm contacts:delete'
             printf '%s\n' 'delete'
             return 0
+        case 'sub:crm contacts:tag'
+            printf '%s\n' 'tag'
+            return 0
         case 'sub:crm contacts:merge'
             printf '%s\n' 'merge'
             return 0
         case 'subs:crm contacts'
-            printf '%s\n' 'list'\t'List contacts' 'get'\t'Show contacts by id (several ids: fetched concurrently)' 'create'\t'Create a contact (requires name)' 'update'\t'Update a contact (partial: only the fields given)' 'delete'\t'Delete contacts by id' 'merge'\t'Merge contacts into TARGET (the sources are deleted, references move to TARGET)'
+            printf '%s\n' 'list'\t'List contacts' 'get'\t'Show contacts by id (several ids: fetched concurrently)' 'create'\t'Create a contact (requires name)' 'update'\t'Update a contact (partial: only the fields given)' 'delete'\t'Delete contacts by id' 'tag'\t'Add or remove tags of contacts by label: read each, PATCH its tags back in the shape they had' 'merge'\t'Merge contacts into TARGET (the sources are deleted, references move to TARGET)'
             return 0
         case 'flags:crm contacts'
             printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit'
@@ -491,6 +559,16 @@ function __crm_data
         case 'flags:crm contacts delete'
             printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '-y'\t'Do not ask for confirmation (required when not on a terminal)' '--yes'\t'Do not ask for confirmation (required when not on a terminal)' '--ignore-not-found'\t'Count an id that does not exist (404) as done'
             return 0
+        case 'ft:crm contacts tag'
+            printf '%s\n' '1'
+            return 0
+        case 'val:crm contacts tag:--add'
+            return 0
+        case 'val:crm contacts tag:--remove'
+            return 0
+        case 'flags:crm contacts tag'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--add'\t'Tag label(s) to add: L[,L] (repeatable)' '--remove'\t'Tag label(s) to remove: L[,L] (repeatable)' '--create-missing'\t'Create --add labels the contact tag list lacks (else they are an error, exit 2)'
+            return 0
         case 'ft:crm contacts merge'
             printf '%s\n' '1'
             return 0
@@ -517,11 +595,14 @@ function __crm_data
         case 'sub:crm orgs:delete'
             printf '%s\n' 'delete'
             return 0
+        case 'sub:crm orgs:tag'
+            printf '%s\n' 'tag'
+            return 0
         case 'sub:crm orgs:merge'
             printf '%s\n' 'merge'
             return 0
         case 'subs:crm orgs'
-            printf '%s\n' 'list'\t'List orgs' 'get'\t'Show orgs by id (several ids: fetched concurrently)' 'create'\t'Create a organization (requires name)' 'update'\t'Update a organization (partial: only the fields given)' 'delete'\t'Delete orgs by id' 'merge'\t'Merge orgs into TARGET (the sources are deleted, references move to TARGET)'
+            printf '%s\n' 'list'\t'List orgs' 'get'\t'Show orgs by id (several ids: fetched concurrently)' 'create'\t'Create a organization (requires name)' 'update'\t'Update a organization (partial: only the fields given)' 'delete'\t'Delete orgs by id' 'tag'\t'Add or remove tags of orgs by label: read each, PATCH its tags back in the shape they had' 'merge'\t'Merge orgs into TARGET (the sources are deleted, references move to TARGET)'
             return 0
         case 'flags:crm orgs'
             printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit'
@@ -601,6 +682,16 @@ function __crm_data
         case 'flags:crm orgs delete'
             printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '-y'\t'Do not ask for confirmation (required when not on a terminal)' '--yes'\t'Do not ask for confirmation (required when not on a terminal)' '--ignore-not-found'\t'Count an id that does not exist (404) as done'
             return 0
+        case 'ft:crm orgs tag'
+            printf '%s\n' '1'
+            return 0
+        case 'val:crm orgs tag:--add'
+            return 0
+        case 'val:crm orgs tag:--remove'
+            return 0
+        case 'flags:crm orgs tag'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--add'\t'Tag label(s) to add: L[,L] (repeatable)' '--remove'\t'Tag label(s) to remove: L[,L] (repeatable)' '--create-missing'\t'Create --add labels the organization tag list lacks (else they are an error, exit 2)'
+            return 0
         case 'ft:crm orgs merge'
             printf '%s\n' '1'
             return 0
@@ -627,11 +718,14 @@ function __crm_data
         case 'sub:crm cases:delete'
             printf '%s\n' 'delete'
             return 0
+        case 'sub:crm cases:tag'
+            printf '%s\n' 'tag'
+            return 0
         case 'sub:crm cases:types'
             printf '%s\n' 'types'
             return 0
         case 'subs:crm cases'
-            printf '%s\n' 'list'\t'List cases' 'get'\t'Show cases by id (several ids: fetched concurrently)' 'create'\t'Create a case (requires title)' 'update'\t'Update a case (partial: only the fields given)' 'delete'\t'Delete cases by id' 'types'\t'Work with case types'
+            printf '%s\n' 'list'\t'List cases' 'get'\t'Show cases by id (several ids: fetched concurrently)' 'create'\t'Create a case (requires title)' 'update'\t'Update a case (partial: only the fields given)' 'delete'\t'Delete cases by id' 'tag'\t'Add or remove tags of cases by label: read each, PATCH its tags back in the shape they had' 'types'\t'Work with case types'
             return 0
         case 'flags:crm cases'
             printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit'
@@ -675,7 +769,7 @@ function __crm_data
         case 'val:crm cases list:--offset'
             return 0
         case 'flags:crm cases list'
-            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--page'\t'Page number (from 1)' '--size'\t'Records per page (1-1000)' '--all'\t'Follow every page (streams)' '--limit'\t'Stop after N records, across pages' '--parallel'\t'Pages in flight at once with --all or --limit, 1 to 16 (default 4); output stays in order' '--sort'\t'Sort order: asc or desc' '--order-by'\t'Field to sort by' '--filter'\t'Any query parameter KEY=VALUE, sent as is (repeatable)' '--title'\t'Title contains (case-insensitive)' '--status'\t'Status' '--case-type'\t'Case type id' '--owner-id'\t'Owner id' '--contact-id'\t'Contact id(s)' '--organization-id'\t'Organization id(s)' '--tags'\t'Tag label(s) or id(s)' '--created-after'\t'Created after (ISO 8601)' '--created-before'\t'Created before (ISO 8601)' '--offset'\t'Skip this many records'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--page'\t'Page number (from 1)' '--size'\t'Records per page (1-1000)' '--all'\t'Follow every page (streams)' '--limit'\t'Stop after N records, across pages' '--parallel'\t'Pages in flight at once with --all or --limit, 1 to 16 (default 4); output stays in order' '--sort'\t'Sort order: asc or desc' '--order-by'\t'Field to sort by' '--filter'\t'Any query parameter KEY=VALUE, sent as is (repeatable)' '--title'\t'Title contains (case-insensitive)' '--status'\t'Status' '--case-type'\t'Case type: its name or id (a name is looked up first)' '--owner-id'\t'Owner id' '--contact-id'\t'Contact id(s)' '--organization-id'\t'Organization id(s)' '--tags'\t'Tag label(s) or id(s)' '--created-after'\t'Created after: ISO 8601, or relative (90d, 2w, 12h, 30m, today, yesterday; UTC)' '--created-before'\t'Created before: ISO 8601, or relative (90d, 2w, 12h, 30m, today, yesterday; UTC)' '--offset'\t'Skip this many records'
             return 0
         case 'ft:crm cases get'
             printf '%s\n' '1'
@@ -698,8 +792,10 @@ function __crm_data
             return 0
         case 'val:crm cases create:--typed-field'
             return 0
+        case 'val:crm cases create:--case-type'
+            return 0
         case 'flags:crm cases create'
-            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '-d'\t'JSON body: inline, @FILE, or @- for standard input' '--data'\t'JSON body: inline, @FILE, or @- for standard input' '-f'\t'Set a string field: KEY=VALUE (dotted KEY, KEY[]= appends)' '--field'\t'Set a string field: KEY=VALUE (dotted KEY, KEY[]= appends)' '-F'\t'Set a JSON field: KEY=VALUE (number, true/false/null, array, object, @FILE, else string)' '--typed-field'\t'Set a JSON field: KEY=VALUE (number, true/false/null, array, object, @FILE, else string)'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '-d'\t'JSON body: inline, @FILE, or @- for standard input' '--data'\t'JSON body: inline, @FILE, or @- for standard input' '-f'\t'Set a string field: KEY=VALUE (dotted KEY, KEY[]= appends)' '--field'\t'Set a string field: KEY=VALUE (dotted KEY, KEY[]= appends)' '-F'\t'Set a JSON field: KEY=VALUE (number, true/false/null, array, object, @FILE, else string)' '--typed-field'\t'Set a JSON field: KEY=VALUE (number, true/false/null, array, object, @FILE, else string)' '--case-type'\t'Case type: its name or id, looked up first'
             return 0
         case 'ft:crm cases update'
             printf '%s\n' '1'
@@ -716,14 +812,26 @@ function __crm_data
             return 0
         case 'val:crm cases update:--typed-field'
             return 0
+        case 'val:crm cases update:--case-type'
+            return 0
         case 'flags:crm cases update'
-            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '-d'\t'JSON body: inline, @FILE, or @- for standard input' '--data'\t'JSON body: inline, @FILE, or @- for standard input' '-f'\t'Set a string field: KEY=VALUE (dotted KEY, KEY[]= appends)' '--field'\t'Set a string field: KEY=VALUE (dotted KEY, KEY[]= appends)' '-F'\t'Set a JSON field: KEY=VALUE (number, true/false/null, array, object, @FILE, else string)' '--typed-field'\t'Set a JSON field: KEY=VALUE (number, true/false/null, array, object, @FILE, else string)'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '-d'\t'JSON body: inline, @FILE, or @- for standard input' '--data'\t'JSON body: inline, @FILE, or @- for standard input' '-f'\t'Set a string field: KEY=VALUE (dotted KEY, KEY[]= appends)' '--field'\t'Set a string field: KEY=VALUE (dotted KEY, KEY[]= appends)' '-F'\t'Set a JSON field: KEY=VALUE (number, true/false/null, array, object, @FILE, else string)' '--typed-field'\t'Set a JSON field: KEY=VALUE (number, true/false/null, array, object, @FILE, else string)' '--case-type'\t'Case type: its name or id, looked up first'
             return 0
         case 'ft:crm cases delete'
             printf '%s\n' '1'
             return 0
         case 'flags:crm cases delete'
             printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '-y'\t'Do not ask for confirmation (required when not on a terminal)' '--yes'\t'Do not ask for confirmation (required when not on a terminal)' '--ignore-not-found'\t'Count an id that does not exist (404) as done'
+            return 0
+        case 'ft:crm cases tag'
+            printf '%s\n' '1'
+            return 0
+        case 'val:crm cases tag:--add'
+            return 0
+        case 'val:crm cases tag:--remove'
+            return 0
+        case 'flags:crm cases tag'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--add'\t'Tag label(s) to add: L[,L] (repeatable)' '--remove'\t'Tag label(s) to remove: L[,L] (repeatable)' '--create-missing'\t'Create --add labels the case tag list lacks (else they are an error, exit 2)'
             return 0
         case 'ft:crm cases types'
             printf '%s\n' '1'
@@ -946,13 +1054,25 @@ function __crm_data
         case 'sub:crm bulk delete:leads'
             printf '%s\n' 'leads'
             return 0
+        case 'sub:crm bulk delete:lead'
+            printf '%s\n' 'leads'
+            return 0
         case 'sub:crm bulk delete:opportunities'
             printf '%s\n' 'opportunities'
             return 0
         case 'sub:crm bulk delete:opps'
             printf '%s\n' 'opportunities'
             return 0
+        case 'sub:crm bulk delete:opportunity'
+            printf '%s\n' 'opportunities'
+            return 0
+        case 'sub:crm bulk delete:opp'
+            printf '%s\n' 'opportunities'
+            return 0
         case 'sub:crm bulk delete:contacts'
+            printf '%s\n' 'contacts'
+            return 0
+        case 'sub:crm bulk delete:contact'
             printf '%s\n' 'contacts'
             return 0
         case 'sub:crm bulk delete:orgs'
@@ -961,11 +1081,20 @@ function __crm_data
         case 'sub:crm bulk delete:organizations'
             printf '%s\n' 'orgs'
             return 0
+        case 'sub:crm bulk delete:organization'
+            printf '%s\n' 'orgs'
+            return 0
+        case 'sub:crm bulk delete:org'
+            printf '%s\n' 'orgs'
+            return 0
         case 'sub:crm bulk delete:cases'
             printf '%s\n' 'cases'
             return 0
+        case 'sub:crm bulk delete:case'
+            printf '%s\n' 'cases'
+            return 0
         case 'subs:crm bulk delete'
-            printf '%s\n' 'leads'\t'Delete many leads in batches' 'opportunities'\t'Delete many opportunities in batches' 'opps'\t'Delete many opportunities in batches' 'contacts'\t'Delete many contacts in batches' 'orgs'\t'Delete many orgs in batches' 'organizations'\t'Delete many orgs in batches' 'cases'\t'Delete many cases in batches'
+            printf '%s\n' 'leads'\t'Delete many leads in batches' 'lead'\t'Delete many leads in batches' 'opportunities'\t'Delete many opportunities in batches' 'opps'\t'Delete many opportunities in batches' 'opportunity'\t'Delete many opportunities in batches' 'opp'\t'Delete many opportunities in batches' 'contacts'\t'Delete many contacts in batches' 'contact'\t'Delete many contacts in batches' 'orgs'\t'Delete many orgs in batches' 'organizations'\t'Delete many orgs in batches' 'organization'\t'Delete many orgs in batches' 'org'\t'Delete many orgs in batches' 'cases'\t'Delete many cases in batches' 'case'\t'Delete many cases in batches'
             return 0
         case 'flags:crm bulk delete'
             printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit'
@@ -1140,7 +1269,7 @@ function __crm_data
         case 'val:crm bulk delete cases:--offset'
             return 0
         case 'flags:crm bulk delete cases'
-            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--ids'\t'Ids to delete: ID[,ID...] (repeatable)' '--ids-from'\t'Read ids from FILE (- for stdin): one per line, or crm\'s json/ndjson list output' '--batch-size'\t'Ids per request, 1 to 1000 (default 100)' '--parallel'\t'Requests in flight at once, 1 to 16 (default 4)' '--max-delete'\t'Refuse (exit 2, nothing sent) when more than N records are selected; N or none (required for a delete by filter off a terminal)' '--journal'\t'Record each batch in FILE; a re-run with it skips what was accepted' '--failed-out'\t'Write the ids that failed (or got no answer) to FILE, one per line' '--ignore-not-found'\t'Ids the server does not find count as deleted' '--allow-unknown-filter'\t'Delete by a --filter KEY the API reference does not list for this entity' '-y'\t'Do not ask for confirmation (required when not on a terminal)' '--yes'\t'Do not ask for confirmation (required when not on a terminal)' '--filter'\t'Delete by filter: a list query parameter KEY=VALUE of this entity (repeatable)' '--title'\t'Delete by filter: Title contains (case-insensitive)' '--status'\t'Delete by filter: Status' '--case-type'\t'Delete by filter: Case type id' '--owner-id'\t'Delete by filter: Owner id' '--contact-id'\t'Delete by filter: Contact id(s)' '--organization-id'\t'Delete by filter: Organization id(s)' '--tags'\t'Delete by filter: Tag label(s) or id(s)' '--created-after'\t'Delete by filter: Created after (ISO 8601)' '--created-before'\t'Delete by filter: Created before (ISO 8601)' '--offset'\t'Delete by filter: Skip this many records'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--ids'\t'Ids to delete: ID[,ID...] (repeatable)' '--ids-from'\t'Read ids from FILE (- for stdin): one per line, or crm\'s json/ndjson list output' '--batch-size'\t'Ids per request, 1 to 1000 (default 100)' '--parallel'\t'Requests in flight at once, 1 to 16 (default 4)' '--max-delete'\t'Refuse (exit 2, nothing sent) when more than N records are selected; N or none (required for a delete by filter off a terminal)' '--journal'\t'Record each batch in FILE; a re-run with it skips what was accepted' '--failed-out'\t'Write the ids that failed (or got no answer) to FILE, one per line' '--ignore-not-found'\t'Ids the server does not find count as deleted' '--allow-unknown-filter'\t'Delete by a --filter KEY the API reference does not list for this entity' '-y'\t'Do not ask for confirmation (required when not on a terminal)' '--yes'\t'Do not ask for confirmation (required when not on a terminal)' '--filter'\t'Delete by filter: a list query parameter KEY=VALUE of this entity (repeatable)' '--title'\t'Delete by filter: Title contains (case-insensitive)' '--status'\t'Delete by filter: Status' '--case-type'\t'Delete by filter: Case type: its name or id (a name is looked up first)' '--owner-id'\t'Delete by filter: Owner id' '--contact-id'\t'Delete by filter: Contact id(s)' '--organization-id'\t'Delete by filter: Organization id(s)' '--tags'\t'Delete by filter: Tag label(s) or id(s)' '--created-after'\t'Delete by filter: Created after: ISO 8601, or relative (90d, 2w, 12h, 30m, today, yesterday; UTC)' '--created-before'\t'Delete by filter: Created before: ISO 8601, or relative (90d, 2w, 12h, 30m, today, yesterday; UTC)' '--offset'\t'Delete by filter: Skip this many records'
             return 0
         case 'ft:crm api'
             printf '%s\n' '1'
@@ -1294,6 +1423,18 @@ function __crm_data
             printf '%s\n' '1'
             return 0
         case 'flags:crm completion fish'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit'
+            return 0
+        case 'ft:crm version'
+            printf '%s\n' '1'
+            return 0
+        case 'flags:crm version'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit'
+            return 0
+        case 'ft:crm help'
+            printf '%s\n' '1'
+            return 0
+        case 'flags:crm help'
             printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit'
             return 0
     end

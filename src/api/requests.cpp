@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <regex>
 
 namespace crm::api {
 
@@ -24,14 +23,7 @@ std::vector<std::string> split_list(std::string_view text) {
     return parts;
 }
 
-bool is_iso8601(std::string_view text) {
-    // A date, or a date-time with optional seconds, fraction and zone.
-    static const std::regex pattern(
-        R"(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)?)?)");
-    return std::regex_match(text.begin(), text.end(), pattern);
-}
-
-std::string check_filter(const Filter& filter, const std::vector<std::string>& values) {
+std::string check_filter(const Filter& filter, const std::vector<std::string>& values, std::optional<Now> now) {
     std::vector<std::string> parts;
     for (const auto& value : values) {
         auto split = split_list(value);
@@ -47,11 +39,19 @@ std::string check_filter(const Filter& filter, const std::vector<std::string>& v
             if (value != "true" && value != "false")
                 throw UsageError(fmt::format("--{} must be true or false, got '{}'", filter.flag, value));
             break;
-        case FilterKind::date:
-            if (!is_iso8601(value))
-                throw UsageError(fmt::format("--{} must be an ISO 8601 date such as 2024-01-31 or "
-                                             "2024-01-31T12:00:00Z, got '{}'", filter.flag, value));
-            break;
+        case FilterKind::date: {
+            if (is_iso8601(value)) break;
+            if (!now) {
+                if (!resolve_date(value, Now{}).empty())
+                    throw Error(fmt::format("--{} {}: a relative date needs the time now (a bug)", filter.flag, value),
+                                kExitUnexpected);
+            } else if (auto date = resolve_date(value, *now); !date.empty()) {
+                return date;
+            }
+            throw UsageError(fmt::format("--{} must be a date: ISO 8601 (2024-01-31, 2024-01-31T12:00:00Z) or "
+                                         "relative (90d, 2w, 12h, 30m, today, yesterday), got '{}'",
+                                         filter.flag, value));
+        }
         case FilterKind::number:
             if (value.empty() || !std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; }))
                 throw UsageError(fmt::format("--{} must be a non-negative integer, got '{}'", filter.flag, value));
@@ -80,7 +80,7 @@ http::Request list_request(const Resource& resource, const ListParams& params, i
         auto it = std::find_if(resource.filters.begin(), resource.filters.end(),
                                [&](const Filter& f) { return f.flag == flag; });
         if (it == resource.filters.end() || values.empty()) continue;
-        q.emplace_back(it->param, check_filter(*it, values));
+        q.emplace_back(it->param, check_filter(*it, values, params.now));
     }
     for (const auto& raw : params.raw) {
         size_t eq = raw.find('=');
@@ -184,6 +184,12 @@ void check_color(const std::string& color) {
 
 http::Request tags_list_request(const Resource& resource) { return {.method = "GET", .path = resource.tags_path}; }
 
+http::Request tags_lookup_request(const Resource& resource) {
+    return {.method = "GET",
+            .path = resource.tags_path,
+            .query = {{"page", "1"}, {"size", std::to_string(kMaxPageSize)}}};
+}
+
 http::Request tag_create_request(const Resource& resource, const TagInput& input, const Identity& identity) {
     if (!input.label || input.label->empty()) throw UsageError("--label is required");
     auto body = tag_body(input);
@@ -198,6 +204,15 @@ http::Request tag_update_request(const Resource& resource, std::string_view id, 
 
 http::Request tag_delete_request(const Resource& resource, std::string_view id) {
     return {.method = "DELETE", .path = resource.tags_path + "/" + id_segment(id)};
+}
+
+http::Request record_tags_request(const Resource& resource, std::string_view id, const json::Value& tags,
+                                  const Identity& identity) {
+    json::Document body(rapidjson::kObjectType);
+    auto& alloc = body.GetAllocator();
+    body.AddMember("tags", json::copy(tags, alloc), alloc);
+    stamp_identity(body, identity, Stamp::update);
+    return with_body("PATCH", item_path(resource, id), body);
 }
 
 http::Request form_get_request(const Resource& resource) { return {.method = "GET", .path = resource.form_path}; }

@@ -2,6 +2,7 @@
 // http::Request. No I/O, so they are unit-tested directly.
 #pragma once
 #include "api/body.h"
+#include "api/dates.h"
 #include "api/resources.h"
 #include "http/request.h"
 
@@ -19,6 +20,9 @@ struct ListParams {
     // Named filters: flag name → values (repeated flags and comma lists are joined).
     std::vector<std::pair<std::string, std::vector<std::string>>> named;
     std::vector<std::string> raw;  // --filter KEY=VALUE, sent verbatim
+    // "now" of relative dates (--created-after 90d): the command fixes it once, so that every
+    // page of a walk asks for the same window. A relative date without it is a bug (exit 1).
+    std::optional<Now> now;
 };
 
 inline constexpr int kMaxPageSize = 1000;
@@ -28,10 +32,10 @@ inline constexpr int kMaxPageSize = 1000;
 http::Request list_request(const Resource& resource, const ListParams& params, int page,
                            std::optional<int> size);
 
-// One filter value checked against its kind; returns the value to send.
-std::string check_filter(const Filter& filter, const std::vector<std::string>& values);
-
-bool is_iso8601(std::string_view text);
+// One filter value checked against its kind; returns the value to send (a date filter's
+// relative value resolved against `now`: dates.h).
+std::string check_filter(const Filter& filter, const std::vector<std::string>& values,
+                         std::optional<Now> now = std::nullopt);
 
 // One builder per row of CLI.md §1. Ids are checked by id_segment (UsageError when empty,
 // blank or with control characters); bodies are already built and stamped (body.h).
@@ -63,9 +67,18 @@ struct TagInput {
     std::optional<std::string> label, color;
 };
 http::Request tags_list_request(const Resource& resource);
+// The whole tag list in one request, ?page=1&size=1000 (the reference documents no paging for
+// tag lists; a server that pages them anyway serves its largest page): what `tag` checks
+// labels against.
+http::Request tags_lookup_request(const Resource& resource);
 http::Request tag_create_request(const Resource& resource, const TagInput& input, const Identity& identity);
 http::Request tag_update_request(const Resource& resource, std::string_view id, const TagInput& input);
 http::Request tag_delete_request(const Resource& resource, std::string_view id);
+
+// crm ENTITY tag: PATCH {path}/{id} {"tags": <the record's tags after the edit, in their shape>}
+// with lastUpdatedBy (CLI.md §12; the tags come from editing.h's edit_tags).
+http::Request record_tags_request(const Resource& resource, std::string_view id, const json::Value& tags,
+                                  const Identity& identity);
 
 // The custom-field form of an entity: GET/PUT {form_path}.
 http::Request form_get_request(const Resource& resource);

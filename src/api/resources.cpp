@@ -52,7 +52,8 @@ std::vector<Resource> build() {
                  .bulk_entity = "opportunity",
                  .has_status_and_stage = true,
                  .filters = {kTitle, kContactId, kOrganizationId, kTags, kOwnerId},
-                 .columns = {"id", "title", "stage", "status", "value.amount", "owner.name"}});
+                 .columns = {"id", "title", "stage", "status", "value.amount", "owner.name"},
+                 .names = {{"pipeline", "pipelineId", "pipelines", {"name"}, "Pipeline: its name or id"}}});
     r.push_back({.name = "pipelines",
                  .singular = "pipeline",
                  .parent = "opportunities",
@@ -99,12 +100,13 @@ std::vector<Resource> build() {
                  .bulk_entity = "case",
                  .filters = {kTitle,
                              {"status", "status", K::text, "Status"},
-                             {"case-type", "caseType", K::text, "Case type id"},
+                             {"case-type", "caseType", K::text, "Case type: its name or id (a name is looked up first)"},
                              kOwnerId, kContactId, kOrganizationId, kTags,
-                             {"created-after", "createdAfterDate", K::date, "Created after (ISO 8601)"},
-                             {"created-before", "createdBeforeDate", K::date, "Created before (ISO 8601)"},
+                             {"created-after", "createdAfterDate", K::date, "Created after: ISO 8601, or relative (90d, 2w, 12h, 30m, today, yesterday; UTC)"},
+                             {"created-before", "createdBeforeDate", K::date, "Created before: ISO 8601, or relative (90d, 2w, 12h, 30m, today, yesterday; UTC)"},
                              {"offset", "offset", K::number, "Skip this many records"}},
-                 .columns = {"id", "title", "status", "priority", "assignee.name", "createdAt"}});
+                 .columns = {"id", "title", "status", "priority", "assignee.name", "createdAt"},
+                 .names = {{"case-type", "caseTypeId", "types", {"label", "name"}, "Case type: its name or id"}}});
     r.push_back({.name = "types",
                  .singular = "case type",
                  .parent = "cases",
@@ -129,6 +131,13 @@ const Resource* find_entity(std::string_view name) {
             return &resource;
     }
     return nullptr;
+}
+
+const Resource& child_of(std::string_view parent, std::string_view name) {
+    for (const auto& r : resources()) {
+        if (r.parent == parent && r.name == name) return r;
+    }
+    throw Error(fmt::format("no resource {} {}", parent, name), kExitUnexpected);
 }
 
 std::vector<std::string> entity_names() {

@@ -12,7 +12,7 @@ enum class FilterKind {
     text,     // sent as given
     list,     // comma-separated ids/labels; repeated flags are joined with ','
     boolean,  // true|false
-    date,     // ISO 8601, validated before sending
+    date,     // ISO 8601 (a real calendar date) or relative (90d, yesterday: api/dates.h)
     number,   // non-negative integer
 };
 
@@ -31,6 +31,18 @@ struct IdAction {
     bool many;           // accepts several ids (run concurrently)
     std::string help;
     std::string prints_entity;  // the answer is a record of another entity ("opportunities")
+};
+
+// A flag that names a record of a child resource by its name or id, resolved by a read before
+// the write (CLI.md §12): `--case-type "Support Request"` → "caseTypeId": "1" on create and
+// update. On list, a filter of the same flag takes the name too (sent as the id); without one,
+// the records are filtered client-side on `field`.
+struct NameRef {
+    std::string flag;                    // "case-type"
+    std::string field;                   // the record's field: "caseTypeId"
+    std::string lists;                   // the child resource that lists them: "types"
+    std::vector<std::string> name_keys;  // where a name is: "label", "name"
+    std::string help;
 };
 
 enum Op : unsigned { kList = 1, kGet = 2, kCreate = 4, kUpdate = 8, kDelete = 16, kAll = 31 };
@@ -52,6 +64,7 @@ struct Resource {
     std::vector<Filter> filters;       // named list filters (CLI.md §2)
     std::vector<std::string> columns;  // default table columns
     std::vector<IdAction> id_actions;  // archive, unarchive, convert …
+    std::vector<NameRef> names;        // name-aware flags (--pipeline, --case-type)
 };
 
 const std::vector<Resource>& resources();
@@ -59,6 +72,9 @@ const std::vector<Resource>& resources();
 // By name or alias ("opps", "organizations"), nullptr when unknown. Only top-level entities
 // (children such as case types are reached through their parent).
 const Resource* find_entity(std::string_view name);
+
+// A child resource ("opportunities", "pipelines"); Error (exit 1) when the table lacks it.
+const Resource& child_of(std::string_view parent, std::string_view name);
 
 // The entity words accepted by tags/forms/bulk for error messages and completions.
 std::vector<std::string> entity_names();

@@ -85,14 +85,8 @@ void check_failed_out(const BulkDeleteOptions& options) {
 // Every id matching the filter, listed page by page (1000 a page) before anything is deleted,
 // so the listing never races with its own deletions. A dry run reads too: it needs the count.
 bulk::IdSet ids_by_filter(Context& ctx, const api::Resource& resource, const api::ListParams& filter) {
-    // Context keeps the key from a dry run's client (it only prints); this listing must read.
-    std::unique_ptr<http::Client> reader;
-    if (ctx.globals().dry_run) {
-        auto config = ctx.client_config();
-        config.api_key = ctx.settings().api_key();
-        reader = http::make_client(std::move(config));
-    }
-    http::Client& client = reader ? *reader : ctx.client();
+    // A dry run reads too (Context::reader): the count is what it shows.
+    http::Client& client = ctx.reader();
     bulk::IdSet set;
     auto make = [&](int page, std::optional<int> size) { return api::list_request(resource, filter, page, size); };
     walk_pages(ctx, client, make, {.size = api::kMaxPageSize, .all = true}, fmt::format("cannot list {}", resource.name),
@@ -125,7 +119,11 @@ void check_one_source(const BulkDeleteOptions& options) {
 bulk::Job job_of(const api::Resource& resource, const BulkDeleteOptions& options, const bulk::IdSet& selected) {
     if (!has_filter(options.filter)) return {.ids = selected.ids};
     std::vector<std::string> parts{resource.path};
-    for (const auto& [name, value] : api::list_request(resource, options.filter, 1, api::kMaxPageSize).query) {
+    // A relative date is the job as written (`--created-before 90d` run again tomorrow is the same
+    // cron job): it is hashed as resolved against a fixed "now", not today's.
+    api::ListParams as_written = options.filter;
+    as_written.now = api::Now{};
+    for (const auto& [name, value] : api::list_request(resource, as_written, 1, api::kMaxPageSize).query) {
         if (name != "page" && name != "size") parts.push_back(name + "=" + value);
     }
     return {.filter = bulk::set_hash(parts)};
@@ -201,7 +199,9 @@ void throw_outcome(const bulk::Summary& summary, const BulkDeleteOptions& option
 
 }  // namespace
 
-void run_bulk_delete(Context& ctx, const api::Resource& resource, const BulkDeleteOptions& options) {
+void run_bulk_delete(Context& ctx, const api::Resource& resource, const BulkDeleteOptions& given) {
+    BulkDeleteOptions options = given;
+    options.filter.now = ctx.now();  // relative dates: one "now" for the whole run
     if (resource.bulk_path.empty()) throw UsageError(fmt::format("{} have no bulk actions", resource.name));
     auto limits = limits_of(options);
     check_one_source(options);

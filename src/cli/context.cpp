@@ -100,6 +100,33 @@ void Context::print_dry_run(const http::Request& request) {
     io_.out() << http::as_curl(http::prepare(client_config(), request)) << '\n';
 }
 
+http::Client& Context::reader() {
+    if (!globals_.dry_run) return client();
+    if (!reader_) {
+        auto config = client_config();
+        config.api_key = settings().api_key();
+        if (config.api_key.empty()) {
+            throw Error("no API key for the reads a dry run needs: set CRM_API_KEY, run 'crm auth login', or set "
+                        "api_key_command in the profile",
+                        kExitAuth);
+        }
+        reader_ = http::make_client(std::move(config));
+    }
+    return *reader_;
+}
+
+json::Document Context::read(const http::Request& request, const std::string& what) {
+    if (request.method != "GET") {
+        throw Error(fmt::format("internal error: {} {} sent as a read", request.method, request.path), kExitUnexpected);
+    }
+    return check(request, reader().send(request), what);
+}
+
+api::Now Context::now() {
+    if (!now_) now_ = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+    return *now_;
+}
+
 namespace {
 
 // A write that may have reached the server before the connection failed: retrying blindly

@@ -2,6 +2,7 @@
 // resolved settings, the HTTP client and a renderer. Commands hold no HTTP, JSON or
 // formatting code of their own; they go through this.
 #pragma once
+#include "api/dates.h"
 #include "config/settings.h"
 #include "http/client.h"
 #include "json/json.h"
@@ -58,6 +59,20 @@ public:
     // Prints a dry-run line for the request (curl command on stdout).
     void print_dry_run(const http::Request& request);
 
+    // The reads a command needs to build its writes (a stage label's key, a record's tags, the
+    // ids a filter selects) are sent even under --dry-run (CLI.md §8, §12: a read is harmless,
+    // and the printed write is then the one that would be sent). reader() is the client for
+    // them: client() itself when sending, else a client of its own that has the key (a dry
+    // run's printed commands still show $CRM_API_KEY). read() sends one GET through it and
+    // checks it like call(); anything but a GET is refused (exit 1: a bug), so a dry run can
+    // never write through this door.
+    http::Client& reader();
+    json::Document read(const http::Request& request, const std::string& what = {});
+
+    // "Now" for relative dates (--created-after 90d): taken once, on first use, so that every
+    // request of one command asks for the same window.
+    api::Now now();
+
     // The one voice on stderr: JSON lines when json/ndjson output was chosen explicitly (flag,
     // environment or profile), not for the json that piped output defaults to.
     term::Reporter& report();
@@ -71,6 +86,8 @@ private:
     config::Getenv getenv_;
     std::optional<config::Settings> settings_;
     std::unique_ptr<http::Client> client_;
+    std::unique_ptr<http::Client> reader_;  // --dry-run only: sends reads with the key
+    std::optional<api::Now> now_;
     std::string last_body_;
     std::optional<term::Reporter> report_;
 };

@@ -19,13 +19,6 @@ const api::Resource& entity(std::string_view name) {
     return *resource;
 }
 
-const api::Resource& child(std::string_view parent, std::string_view name) {
-    for (const auto& r : api::resources()) {
-        if (r.parent == parent && r.name == name) return r;
-    }
-    throw Error(fmt::format("no resource {} {}", parent, name), kExitUnexpected);
-}
-
 }  // namespace
 
 api::FileReader file_reader(Context& ctx) {
@@ -52,12 +45,18 @@ json::Document make_body(Context& ctx, const api::BodyInput& input, std::optiona
     return body;
 }
 
-void run_list(Context& ctx, const api::Resource& resource, const api::ListParams& params, const Paging& paging) {
+void run_list(Context& ctx, const api::Resource& resource, const api::ListParams& given, const Paging& paging,
+              const NameFlags& names) {
+    api::ListParams params = given;
+    params.now = ctx.now();  // relative dates: one window for every page
     // Validate every filter before the first request, so a typo never sends anything.
     api::list_request(resource, params, paging.page, paging.size);
+    if (!names.empty() && ctx.globals().raw)
+        throw UsageError("--raw prints the pages as received, so it cannot show a list filtered client-side");
+    const RecordFilter keep = resolve_list_names(ctx, resource, names, params);
     stream_pages(
         ctx, [&](int page, std::optional<int> size) { return api::list_request(resource, params, page, size); },
-        paging, resource.columns, fmt::format("cannot list {}", resource.name));
+        paging, resource.columns, fmt::format("cannot list {}", resource.name), keep);
 }
 
 void run_get(Context& ctx, const api::Resource& resource, const std::vector<std::string>& ids) {
@@ -66,15 +65,21 @@ void run_get(Context& ctx, const api::Resource& resource, const std::vector<std:
         resource.columns, {});
 }
 
-void run_create(Context& ctx, const api::Resource& resource, const api::BodyInput& input) {
-    auto body = make_body(ctx, input, api::Stamp::create);
+void run_create(Context& ctx, const api::Resource& resource, const api::BodyInput& input, const NameFlags& names) {
+    auto body = api::build_body(input, file_reader(ctx));
+    apply_name_flags(ctx, resource, names, body, nullptr);
+    api::stamp_identity(body, identity(ctx), api::Stamp::create);
     if (auto doc = ctx.call(api::create_request(resource, body), fmt::format("cannot create {}", resource.singular)))
         print_item(ctx, *doc, resource.columns);
 }
 
-void run_update(Context& ctx, const api::Resource& resource, const std::string& id, const api::BodyInput& input) {
-    if (input.empty()) throw UsageError("nothing to update: give --data, --field or --typed-field");
-    auto body = make_body(ctx, input, api::Stamp::update);
+void run_update(Context& ctx, const api::Resource& resource, const std::string& id, const api::BodyInput& input,
+                const NameFlags& names) {
+    if (input.empty() && names.empty()) throw UsageError("nothing to update: give --data, --field or --typed-field");
+    api::id_segment(id);  // checked before the name lookups read anything
+    auto body = api::build_body(input, file_reader(ctx));
+    apply_name_flags(ctx, resource, names, body, &id);
+    api::stamp_identity(body, identity(ctx), api::Stamp::update);
     if (auto doc = ctx.call(api::update_request(resource, id, body), fmt::format("cannot update {} {}", resource.singular, id)))
         print_item(ctx, *doc, resource.columns);
 }
@@ -138,45 +143,17 @@ void run_opportunity_status(Context& ctx, const api::StatusInput& input) {
 
 namespace {
 
-std::string text_of(const json::Value& object, std::initializer_list<const char*> keys) {
-    for (const char* key : keys) {
-        auto it = object.FindMember(key);
-        if (it != object.MemberEnd() && it->value.IsString()) return it->value.GetString();
-    }
-    return {};
-}
-
-bool same_text(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
-}
-
 // A stage key as given, or the key of the stage whose label matches, looked up in the
-// opportunity's pipeline. Unknown: an error that lists the stages.
+// opportunity's pipeline (api::stage_key; unknown: a usage error listing the stages). The reads
+// are sent under --dry-run too, so the printed request carries the key (CLI.md §12).
 std::string resolve_stage(Context& ctx, const std::string& id, const std::string& stage) {
-    if (ctx.globals().dry_run) return stage;  // no lookups: show only the request that would change data
     const auto& opps = entity("opportunities");
-    const auto& pipelines = child("opportunities", "pipelines");
-    auto opp = ctx.call(api::get_request(opps, id), fmt::format("cannot get opportunity {}", id));
-    std::string pipeline_id = text_of(item_of(*opp), {"pipelineId"});
+    const auto& pipelines = api::child_of("opportunities", "pipelines");
+    auto opp = ctx.read(api::get_request(opps, id), fmt::format("cannot get opportunity {}", id));
+    std::string pipeline_id = api::text_of(item_of(opp), {"pipelineId"});
     if (pipeline_id.empty()) return stage;
-    auto pipeline = ctx.call(api::get_request(pipelines, pipeline_id), fmt::format("cannot get pipeline {}", pipeline_id));
-    const json::Value& p = item_of(*pipeline);
-    auto stages = p.IsObject() ? p.FindMember("stages") : p.MemberEnd();
-    if (!p.IsObject() || stages == p.MemberEnd() || !stages->value.IsArray()) return stage;
-    std::vector<std::string> names;
-    for (const auto& s : stages->value.GetArray()) {
-        if (!s.IsObject()) continue;
-        std::string key = text_of(s, {"key", "id"});
-        std::string label = text_of(s, {"label", "name"});
-        if (key == stage) return key;
-        names.push_back(label.empty() ? key : fmt::format("{} ({})", label, key));
-    }
-    for (const auto& s : stages->value.GetArray()) {
-        if (s.IsObject() && same_text(text_of(s, {"label", "name"}), stage)) return text_of(s, {"key", "id"});
-    }
-    throw UsageError(fmt::format("no stage '{}' in pipeline {}; stages: {}", stage, pipeline_id, fmt::join(names, ", ")));
+    auto pipeline = ctx.read(api::get_request(pipelines, pipeline_id), fmt::format("cannot get pipeline {}", pipeline_id));
+    return api::stage_key(item_of(pipeline), stage);
 }
 
 }  // namespace

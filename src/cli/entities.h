@@ -5,6 +5,7 @@
 #include "api/requests.h"
 #include "api/resources.h"
 #include "cli/context.h"
+#include "cli/editing.h"
 #include "cli/records.h"
 
 #include <optional>
@@ -13,10 +14,13 @@
 
 namespace crm::cli {
 
-void run_list(Context& ctx, const api::Resource& resource, const api::ListParams& params, const Paging& paging);
+// `names`: the name-aware flags (CLI.md §12, cli/editing.h), resolved by reads first.
+void run_list(Context& ctx, const api::Resource& resource, const api::ListParams& params, const Paging& paging,
+              const NameFlags& names = {});
 void run_get(Context& ctx, const api::Resource& resource, const std::vector<std::string>& ids);
-void run_create(Context& ctx, const api::Resource& resource, const api::BodyInput& input);
-void run_update(Context& ctx, const api::Resource& resource, const std::string& id, const api::BodyInput& input);
+void run_create(Context& ctx, const api::Resource& resource, const api::BodyInput& input, const NameFlags& names = {});
+void run_update(Context& ctx, const api::Resource& resource, const std::string& id, const api::BodyInput& input,
+                const NameFlags& names = {});
 // --yes and --ignore-not-found of the commands that delete (CLI.md §7).
 struct DestructiveOptions {
     bool yes = false;

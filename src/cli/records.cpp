@@ -136,15 +136,24 @@ void walk_pages(Context& ctx, http::Client& client, const PageRequest& make, con
 }
 
 void stream_pages(Context& ctx, const PageRequest& make, const Paging& paging,
-                  const std::vector<std::string>& default_columns, const std::string& what) {
+                  const std::vector<std::string>& default_columns, const std::string& what,
+                  const RecordFilter& keep) {
+    if (keep && ctx.globals().raw)
+        throw UsageError("--raw prints the pages as received, so it cannot show a list filtered client-side");
+    // A client-side filter: --limit counts the records kept, so the walk is not bounded by it.
+    Paging walk = paging;
+    if (keep && walk.limit) {
+        walk.all = true;
+        walk.limit.reset();
+    }
     if (ctx.globals().dry_run) {
-        ctx.print_dry_run(make(paging.page, page_size(paging)));
+        ctx.print_dry_run(make(walk.page, page_size(walk)));
         return;
     }
     // The renderer starts once the first page is in, so a failing first request leaves stdout empty.
     std::unique_ptr<render::Renderer> renderer;
     long shown = 0;
-    walk_pages(ctx, ctx.client(), make, paging, what, [&](const json::Value& items) {
+    walk_pages(ctx, ctx.client(), make, walk, what, [&](const json::Value& items) {
         if (ctx.globals().raw) {
             ctx.io().out() << ctx.last_body() << '\n';
         } else {
@@ -154,17 +163,23 @@ void stream_pages(Context& ctx, const PageRequest& make, const Paging& paging,
             }
             for (const auto& record : items.GetArray()) {
                 if (paging.limit && shown >= *paging.limit) break;
+                if (keep && !keep(record)) continue;
                 renderer->record(record);
                 ++shown;
             }
             renderer->end_page();
         }
         term::check_output(ctx.io().out());  // a full disk or a gone reader stops here, before the next page
-        return true;
+        return !(paging.limit && shown >= *paging.limit);
     });
     if (renderer) renderer->end_list();
-    // One page of a longer list, shown to a person: say how to get the rest (CLI.md §2).
     const bool one_page = !paging.all && !paging.limit;
+    if (keep) {
+        if (one_page && ctx.io().stdout_tty() && !ctx.globals().quiet)
+            ctx.report().note("filtered client-side from one page; use --all or --limit N to search every page");
+        return;
+    }
+    // One page of a longer list, shown to a person: say how to get the rest (CLI.md §2).
     const bool full = paging.size ? shown >= *paging.size : shown >= kUsualPageSize;
     if (one_page && full && ctx.io().stdout_tty() && !ctx.globals().quiet)
         ctx.report().note(fmt::format("showing {}; use --all or --limit N for more", shown));
@@ -184,6 +199,16 @@ int exit_of(const std::vector<int>& failure_codes, size_t ids) {
     const bool one_class = std::adjacent_find(failure_codes.begin(), failure_codes.end(), std::not_equal_to<>()) ==
                            failure_codes.end();
     return all_failed && one_class ? failure_codes.front() : kExitPartial;
+}
+
+// The end of a multi-id run with failures, each already reported (CLI.md §5).
+void throw_failures(const std::vector<int>& failure_codes, size_t ids, size_t not_sent) {
+    if (failure_codes.empty()) return;
+    std::string message = fmt::format("{} of {} ids failed", failure_codes.size(), ids);
+    if (not_sent > 0) message += fmt::format(" ({} not sent: the key was refused)", not_sent);
+    const int code = exit_of(failure_codes, ids);
+    if (code == kExitPartial) throw PartialFailure(message);
+    throw Error(message, code);
 }
 
 }  // namespace
@@ -251,12 +276,131 @@ void run_for_ids(Context& ctx, const std::vector<std::string>& ids,
         renderer->end_page();
         renderer->end_list();
     }
-    if (failure_codes.empty()) return;
-    std::string message = fmt::format("{} of {} ids failed", failure_codes.size(), ids.size());
-    if (not_sent > 0) message += fmt::format(" ({} not sent: the key was refused)", not_sent);
-    const int code = exit_of(failure_codes, ids.size());
-    if (code == kExitPartial) throw PartialFailure(message);
-    throw Error(message, code);
+    throw_failures(failure_codes, ids.size(), not_sent);
+}
+
+void run_read_write(Context& ctx, const std::vector<std::string>& ids, const ReadWrite& steps,
+                    const std::string& singular, const std::vector<std::string>& default_columns) {
+    std::vector<http::Request> reads;  // built first: a bad id is refused before anything is sent
+    reads.reserve(ids.size());
+    for (const auto& id : ids) {
+        reads.push_back(steps.read(id));
+        // Sent under --dry-run too (Context::reader): only a read may go this way.
+        if (reads.back().method != "GET")
+            throw Error(fmt::format("internal error: {} {} sent as a read", reads.back().method, reads.back().path),
+                        kExitUnexpected);
+    }
+    const bool single = ids.size() == 1;
+
+    // What each id shows at the end (the record and its body as received), and the failures.
+    struct Shown {
+        json::Document doc;
+        std::string body;
+    };
+    std::vector<std::optional<Shown>> shown(ids.size());
+    std::vector<int> failure_codes;
+    size_t not_sent = 0;
+    auto fail = [&](size_t i, const Error& e) {
+        if (single) throw;  // one id: its own error line and exit code
+        failure_codes.push_back(e.exit_code());
+        ctx.report().error(problem_of(e, ids[i]));
+    };
+
+    // 1. The reads, concurrently; a 401/403 stops the run.
+    http::Client& reader = ctx.reader();
+    std::vector<std::optional<http::Result>> read_results(ids.size());
+    bool refused = false;
+    reader.send_many(reads, 4, [&](size_t index, http::Result&& result) {
+        if (stops_everything(result)) {
+            refused = true;
+            reader.stop_sending();
+        }
+        read_results[index] = std::move(result);
+    });
+    std::vector<size_t> writing;  // the ids that need a write, and their writes
+    std::vector<http::Request> writes;
+    for (size_t i = 0; i < ids.size(); ++i) {
+        http::Result& result = *read_results[i];
+        if (result.failure == http::Failure::not_sent) {
+            ++not_sent;
+            failure_codes.push_back(kExitAuth);
+            continue;
+        }
+        try {
+            auto doc = ctx.check(reads[i], std::move(result), fmt::format("cannot get {} {}", singular, ids[i]));
+            if (refused) {  // the key was refused for another id: nothing is written
+                ++not_sent;
+                failure_codes.push_back(kExitAuth);
+                continue;
+            }
+            if (auto write = steps.write(ids[i], item_of(doc))) {
+                writing.push_back(i);
+                writes.push_back(std::move(*write));
+            } else {
+                if (!ctx.globals().quiet) ctx.report().note(fmt::format(fmt::runtime(steps.unchanged_note), singular, ids[i]));
+                shown[i] = Shown{std::move(doc), ctx.last_body()};
+            }
+        } catch (const Interrupted&) {
+            throw;
+        } catch (const Error& e) {
+            fail(i, e);
+        }
+    }
+
+    // 2. The writes, concurrently (printed under --dry-run).
+    if (ctx.globals().dry_run) {
+        for (const auto& write : writes) ctx.print_dry_run(write);
+        writing.clear();
+    } else if (!writes.empty()) {
+        http::Client& client = ctx.client();
+        std::vector<std::optional<http::Result>> results(writes.size());
+        client.send_many(writes, 4, [&](size_t index, http::Result&& result) {
+            if (stops_everything(result)) client.stop_sending();
+            results[index] = std::move(result);
+        });
+        for (size_t w = 0; w < writes.size(); ++w) {
+            const size_t i = writing[w];
+            http::Result& result = *results[w];
+            if (result.failure == http::Failure::not_sent) {
+                ++not_sent;
+                failure_codes.push_back(kExitAuth);
+                continue;
+            }
+            try {
+                auto doc = ctx.check(writes[w], std::move(result),
+                                     fmt::format("cannot {} {} {}", steps.write_verb, singular, ids[i]));
+                shown[i] = Shown{std::move(doc), ctx.last_body()};
+            } catch (const Interrupted&) {
+                throw;
+            } catch (const Error& e) {
+                fail(i, e);
+            }
+        }
+    }
+
+    // 3. The records, in the order of the ids (a dry run prints only its writes).
+    if (!ctx.globals().dry_run) {
+        std::unique_ptr<render::Renderer> renderer;
+        for (auto& entry : shown) {
+            if (!entry) continue;
+            if (ctx.globals().raw) {
+                ctx.io().out() << entry->body << '\n';
+            } else if (single) {
+                print_item(ctx, entry->doc, default_columns);
+            } else if (!entry->doc.IsNull()) {
+                if (!renderer) {
+                    renderer = ctx.renderer(default_columns);
+                    renderer->begin_list();
+                }
+                renderer->record(item_of(entry->doc));
+            }
+        }
+        if (renderer) {
+            renderer->end_page();
+            renderer->end_list();
+        }
+    }
+    throw_failures(failure_codes, ids.size(), not_sent);
 }
 
 void confirm_or_throw(Context& ctx, bool yes, const std::string& question) {

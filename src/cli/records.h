@@ -21,9 +21,15 @@ struct Paging {
 // Builds the request for a page (1-based) and page size.
 using PageRequest = std::function<http::Request(int page, std::optional<int> size)>;
 
+// Keeps a record (true) or leaves it out: a filter the API does not have, applied client-side.
+using RecordFilter = std::function<bool(const json::Value& record)>;
+
 // Fetches pages and streams their items to the renderer (or, with --raw, each page's body).
+// With `keep`, only the records it keeps are shown, and --limit counts those: the walk goes on
+// until that many were kept or the list ends (--raw is refused: it shows pages as received).
 void stream_pages(Context& ctx, const PageRequest& make, const Paging& paging,
-                  const std::vector<std::string>& default_columns, const std::string& what = {});
+                  const std::vector<std::string>& default_columns, const std::string& what = {},
+                  const RecordFilter& keep = {});
 
 // Walks a list's pages in order through `client`, handing each page's items to `on_page`.
 // Keeps up to paging.parallel pages in flight (see records.cpp). Stops at a short page, once paging.limit records were fetched, when `on_page` returns false,
@@ -56,6 +62,23 @@ struct ManyOptions {
 void run_for_ids(Context& ctx, const std::vector<std::string>& ids,
                  const std::function<http::Request(const std::string& id)>& make, const std::string& singular,
                  const std::vector<std::string>& default_columns, const ManyOptions& options);
+
+// Read, then write, for each id (crm ENTITY tag): `read(id)` is sent for every id, concurrently
+// and also under --dry-run (Context::reader: a read is harmless, and the printed write is then
+// the one that would be sent); `write(id, record)` builds the write from the record read, or
+// returns nullopt when nothing needs to change (said as a note, nothing sent). The writes are
+// then sent concurrently (printed under --dry-run). Each id's record is printed as it is after
+// the command: the write's answer, or the record read when nothing changed. The exit rules are
+// run_for_ids': a single id fails with its own error; a 401/403 stops everything (no write is
+// sent after a refused read); several ids fail with the common class, else 9.
+struct ReadWrite {
+    std::function<http::Request(const std::string& id)> read;
+    std::function<std::optional<http::Request>(const std::string& id, const json::Value& record)> write;
+    std::string write_verb;      // "cannot <write_verb> <singular> <id>"
+    std::string unchanged_note;  // "{0} {1}: …; nothing sent" with {0} singular, {1} id
+};
+void run_read_write(Context& ctx, const std::vector<std::string>& ids, const ReadWrite& steps,
+                    const std::string& singular, const std::vector<std::string>& default_columns);
 
 // Asks before a destructive action: on a terminal a y/N prompt, otherwise --yes is needed
 // (UsageError, exit 2, nothing sent). --dry-run needs neither.

@@ -181,6 +181,37 @@ const std::vector<Row>& rows() {
         {"opportunities pipelines get", [] { return api::get_request(child("opportunities", "pipelines"), "p-1"); },
          "GET /pipeline/pipelines/opportunities/p-1\n" + kBare},
 
+        // Editing records (CLI.md section 12): the tag PATCH in each shape, the tag-list lookup,
+        // relative dates resolved against a fixed now
+        {"leads tag: tags as a comma-joined string, with the updater",
+         [] { return api::record_tags_request(entity("leads"), "42", json::parse(R"("hot,enterprise")"), kWho); },
+         "PATCH /pipeline/leads/42\n" + kJson + "\n" + R"({"tags":"hot,enterprise",)" + kUpdater + "}"},
+        {"opportunities tag: tags as tag objects",
+         [] {
+             return api::record_tags_request(entity("opps"), "7", json::parse(R"([{"id":"1","label":"renewal"}])"), kNobody);
+         },
+         "PATCH /pipeline/opportunities/7\n" + kJson + "\n" + R"({"tags":[{"id":"1","label":"renewal"}]})"},
+        {"contacts tag: tags as an array of labels, an id that needs percent-encoding",
+         [] { return api::record_tags_request(entity("contacts"), "c 1", json::parse(R"(["vip"])"), kNobody); },
+         "PATCH /directory/contacts/c%201\n" + kJson + "\n" + R"({"tags":["vip"]})"},
+        {"orgs tag", [] { return api::record_tags_request(entity("orgs"), "5", json::parse(R"("")"), kNobody); },
+         "PATCH /directory/organizations/5\n" + kJson + "\n" + R"({"tags":""})"},
+        {"cases tag, key in the query",
+         [] { return api::record_tags_request(entity("cases"), "9", json::parse(R"("billing-issue")"), kNobody); },
+         "PATCH /cases/cases/9?subscription-key=$CRM_API_KEY\n" + kJsonQ + "\n" + R"({"tags":"billing-issue"})",
+         AuthMode::query},
+        {"tag: the tag list looked up whole",
+         [] { return api::tags_lookup_request(entity("cases")); }, "GET /cases/tags/cases?page=1&size=1000\n" + kBare},
+        {"cases list with relative dates",
+         [] {
+             using namespace std::chrono;
+             api::ListParams p{.named = {{"created-after", {"2w"}}, {"created-before", {"today"}}},
+                               .now = sys_days{year{2024} / 3 / 1} + hours{9}};
+             return api::list_request(entity("cases"), p, 1, std::nullopt);
+         },
+         "GET /cases/cases?page=1&createdAfterDate=2024-02-16T09%3a00%3a00Z&createdBeforeDate=2024-03-01T00%3a00%3a00Z\n" +
+             kBare},
+
         // Forms: leads and opportunities share one
         {"forms get opportunities", [] { return api::form_get_request(entity("opportunities")); },
          "GET /pipeline/forms/opportunities\n" + kBare},
