@@ -29,7 +29,8 @@ TEST_CASE("usage: an unknown command or flag is named, with the nearest known on
         {{"leads", "list", "--limt", "5"},
          usage_line("unknown flag '--limt' for 'crm leads list'; did you mean '--limit'?", "crm leads list")},
         {{"opps", "list", "--dryrun"},
-         usage_line("unknown flag '--dryrun' for 'crm opps list'; did you mean '--dry-run'?", "crm opps list")},
+         usage_line("unknown flag '--dryrun' for 'crm opportunities list'; did you mean '--dry-run'?",
+                    "crm opportunities list")},
         {{"leads"}, usage_line("'crm leads' needs a command: list, get, create, update, delete, archive, unarchive, "
                                "convert, tag",
                                "crm leads")},

@@ -23,9 +23,12 @@ for page in "$dir"/*.1; do
     [[ -z $warnings ]] || fail "$(basename "$page") renders with warnings:"$'\n'"$warnings"
 done
 
-# The subcommand names (without their aliases) in the "Subcommands:" part of `crm ARGS... --help`.
+# The subcommand names (without their aliases) in the "Subcommands:" part of `crm ARGS... --help`:
+# the words indented by two spaces (a description that did not fit beside its command is
+# indented further, on a line of its own).
 subcommands() {
-    "$crm" "$@" --help | awk '/^Subcommands:/ { on = 1; next } on && NF == 0 { on = 0 } on { sub(/,$/, "", $1); print $1 }'
+    "$crm" "$@" --help |
+        awk '/^Subcommands:/ { on = 1; next } on && NF == 0 { on = 0 } on && /^  [^ ]/ { sub(/,$/, "", $1); print $1 }'
 }
 
 # Rendered wide, so that no command line is wrapped or hyphenated, on one line.
