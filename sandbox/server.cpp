@@ -71,6 +71,10 @@ std::string url_host(const std::string& host) {
     return host;
 }
 
+// Requests served on one connection before it is closed, and how long an idle one is kept.
+constexpr size_t kKeepAliveMaxRequests = 1000000;
+constexpr time_t kKeepAliveSeconds = 5;
+
 // The largest request body served; a larger one is answered 413 without being kept.
 constexpr size_t kMaxBodyBytes = 1024 * 1024;
 
@@ -254,6 +258,12 @@ int run_server(const Options& o) {
     // httplib writes headers and body separately: without TCP_NODELAY, Nagle's algorithm and
     // the client's delayed ACK hold small answers for ~40 ms on keep-alive connections.
     svr.set_tcp_nodelay(true);
+    // httplib closes a keep-alive connection after 5 requests by default: a client walking
+    // pages or a load generator would then pay a new connection (and a worker hand-over)
+    // every 5 requests. An idle connection still ends after the keep-alive timeout (5 s), so
+    // clients that went away do not hold their worker for long.
+    svr.set_keep_alive_max_count(kKeepAliveMaxRequests);
+    svr.set_keep_alive_timeout(kKeepAliveSeconds);
     auto handler = [&front](const httplib::Request& req, httplib::Response& res) { front.serve(req, res, {}); };
     auto write_handler = [&front](const httplib::Request& req, httplib::Response& res,
                                   const httplib::ContentReader& reader) {

@@ -2,7 +2,12 @@
 
 #include "json_util.h"
 
+#include <cerrno>
+#include <cstdlib>
+#include <dirent.h>
+#include <signal.h>
 #include <stdexcept>
+#include <unistd.h>
 
 namespace sandbox {
 namespace {
@@ -167,144 +172,11 @@ struct Bound {
     }
 };
 
-}  // namespace
 
-SqliteStore::SqliteStore(const std::string& path) {
-    const std::string name = path.empty() ? ":memory:" : path;
-    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
-    if (sqlite3_open_v2(name.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
-        std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
-        sqlite3_close(db_);
-        db_ = nullptr;
-        throw std::runtime_error("cannot open database " + name + ": " + msg);
-    }
-    sqlite3_busy_timeout(db_, 5000);
-    if (!path.empty()) {
-        exec("PRAGMA journal_mode=WAL");
-        exec("PRAGMA synchronous=FULL");
-    }
-    exec(kSchema);
-    // Approximate statistics are plenty for the planner and take milliseconds.
-    exec("PRAGMA analysis_limit=1000");
-    // A database from an earlier run: statistics for its current contents.
-    if (!path.empty()) exec("ANALYZE");
-}
-
-SqliteStore::~SqliteStore() {
-    for (auto& [sql, st] : stmts_) sqlite3_finalize(st);
-    if (db_) sqlite3_close(db_);
-}
-
-void SqliteStore::exec(const char* sql) {
-    char* err = nullptr;
-    if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-        std::string msg = err ? err : "unknown error";
-        sqlite3_free(err);
-        throw std::runtime_error("sqlite: " + msg);
-    }
-}
-
-sqlite3_stmt* SqliteStore::prepare(const std::string& sql) {
-    auto it = stmts_.find(sql);
-    if (it != stmts_.end()) return it->second;
-    if (stmts_.size() > 256) {  // list queries vary; keep the cache bounded (none is in use here)
-        for (auto& [text, old] : stmts_) sqlite3_finalize(old);
-        stmts_.clear();
-    }
-    sqlite3_stmt* st = nullptr;
-    if (sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
-                           &st, nullptr) != SQLITE_OK)
-        throw std::runtime_error(std::string("sqlite prepare: ") + sqlite3_errmsg(db_) + " in " + sql);
-    stmts_.emplace(sql, st);
-    return st;
-}
-
-std::string SqliteStore::next_id(const std::string& coll) {
-    std::lock_guard lock(mu_);
-    auto it = next_ids_.find(coll);
-    if (it == next_ids_.end()) {
-        int64_t next = 1;
-        {
-            Bound b(db_, prepare("SELECT next FROM counters WHERE coll=?"));
-            b.text(coll);
-            if (b.step()) next = sqlite3_column_int64(b.st, 0);
-        }
-        it = next_ids_.emplace(coll, next).first;
-    }
-    int64_t id = it->second++;
-    Bound b(db_, prepare("INSERT INTO counters(coll, next) VALUES(?, ?) "
-                         "ON CONFLICT(coll) DO UPDATE SET next=excluded.next"));
-    b.text(coll).integer(it->second);
-    b.step();
-    return std::to_string(id);
-}
-
-std::optional<std::string> SqliteStore::get(const std::string& coll, const std::string& id) {
-    std::lock_guard lock(mu_);
-    Bound b(db_, prepare("SELECT body FROM records WHERE coll=? AND id=?"));
-    b.text(coll).text(id);
-    if (!b.step()) return std::nullopt;
-    return b.column_text(0);
-}
-
-void SqliteStore::put(const std::string& coll, const std::string& id, const std::string& json) {
-    Document d = parse_stored(json);
-    Columns c = columns_of(d);
-    std::lock_guard lock(mu_);
-    bool existed;
-    {
-        Bound b(db_, prepare("SELECT 1 FROM records WHERE coll=? AND id=?"));
-        b.text(coll).text(id);
-        existed = b.step();
-    }
-    Bound b(db_, prepare(
-        "INSERT INTO records(coll,id,body,name_lc,created_at,contact_id,organization_id,owner_id,"
-        "status,case_type,is_archived,is_converted,tags,emails,phones,address) "
-        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(coll,id) DO UPDATE SET "
-        "body=excluded.body,name_lc=excluded.name_lc,created_at=excluded.created_at,"
-        "contact_id=excluded.contact_id,organization_id=excluded.organization_id,"
-        "owner_id=excluded.owner_id,status=excluded.status,case_type=excluded.case_type,"
-        "is_archived=excluded.is_archived,is_converted=excluded.is_converted,tags=excluded.tags,"
-        "emails=excluded.emails,phones=excluded.phones,address=excluded.address"));
-    b.text(coll).text(id).text(json).text(c.name_lc).text(c.created_at).text(c.contact_id);
-    b.text(c.organization_id).text(c.owner_id).text(c.status).text(c.case_type);
-    b.integer(c.is_archived).integer(c.is_converted).text(c.tags).text(c.emails).text(c.phones);
-    b.text(c.address);
-    b.step();
-    if (!existed) {
-        auto it = counts_.find(coll);
-        if (it != counts_.end()) ++it->second;
-    }
-}
-
-bool SqliteStore::remove(const std::string& coll, const std::string& id) {
-    std::lock_guard lock(mu_);
-    Bound b(db_, prepare("DELETE FROM records WHERE coll=? AND id=?"));
-    b.text(coll).text(id);
-    b.step();
-    bool removed = sqlite3_changes(db_) > 0;
-    if (removed) {
-        auto it = counts_.find(coll);
-        if (it != counts_.end()) --it->second;
-    }
-    return removed;
-}
-
-int64_t SqliteStore::count(const std::string& coll) {
-    std::lock_guard lock(mu_);
-    auto it = counts_.find(coll);
-    if (it != counts_.end()) return it->second;
-    Bound b(db_, prepare("SELECT count(*) FROM records WHERE coll=?"));
-    b.text(coll);
-    b.step();
-    int64_t n = sqlite3_column_int64(b.st, 0);
-    counts_[coll] = n;
-    return n;
-}
-
-ListResult SqliteStore::list(const std::string& coll, const ListQuery& q) {
+// The WHERE clause of a list query; its parameters are appended to params, in order.
+std::string where_of(const std::string& coll, const ListQuery& q, std::vector<std::string>& params) {
     std::string where = " WHERE coll=?";
-    std::vector<std::string> params{coll};
+    params.push_back(coll);
     auto add_param = [&](const std::string& v) {
         params.push_back(v);
         return std::string("?");
@@ -353,41 +225,391 @@ ListResult SqliteStore::list(const std::string& coll, const ListQuery& q) {
             }
         }
     }
-    const char* dir = q.descending ? " DESC" : " ASC";
-    std::string order;
-    if (q.order_by.empty() || q.order_by == "id") {
-        order = std::string(" ORDER BY seq") + dir;
-    } else if (q.order_by == "createdAt" || q.order_by == "createdOn") {
-        order = std::string(" ORDER BY created_at") + dir + ", seq" + dir;
-    } else if (q.order_by == "title" || q.order_by == "name" || q.order_by == "label") {
-        order = std::string(" ORDER BY name_lc") + dir + ", seq" + dir;
-    } else {
-        // Any other top-level field: the caller validated the name ([A-Za-z0-9_]+).
-        order = " ORDER BY json_extract(body, '$.\"" + q.order_by + "\"')" + dir + ", seq" + dir;
-    }
+    return where;
+}
 
-    std::lock_guard lock(mu_);
-    ListResult r;
-    {
-        Bound b(db_, prepare("SELECT body FROM records" + where + order + " LIMIT ? OFFSET ?"));
-        for (const auto& p : params) b.text(p);
-        b.integer(q.limit).integer(q.offset);
-        while (b.step()) r.items.push_back(b.column_text(0));
+// How a list is ordered. Orders on indexed columns end with seq, so they are total and a page
+// can start after the previous page's last row (a seek) instead of skipping `offset` rows.
+enum class Order { Seq, CreatedAt, Name, Other };
+
+Order order_of(const ListQuery& q) {
+    if (q.order_by.empty() || q.order_by == "id") return Order::Seq;
+    if (q.order_by == "createdAt" || q.order_by == "createdOn") return Order::CreatedAt;
+    if (q.order_by == "title" || q.order_by == "name" || q.order_by == "label") return Order::Name;
+    return Order::Other;
+}
+
+// The ordered column before seq, for the orders that have one.
+const char* lead_column(Order o) { return o == Order::CreatedAt ? "created_at" : o == Order::Name ? "name_lc" : nullptr; }
+
+constexpr size_t kMaxCached = 4096;  // cache entries (counts, page boundaries) before a reset
+
+// The in-memory store's directory: TMPDIR/crm-sandbox-PID-XXXXXX.
+std::string temp_root() {
+    const char* t = std::getenv("TMPDIR");
+    return t && *t ? t : "/tmp";
+}
+
+void remove_store_dir(const std::string& dir) {
+    for (const char* f : {"/store.db", "/store.db-wal", "/store.db-shm", "/store.db-journal"})
+        ::unlink((dir + f).c_str());
+    ::rmdir(dir.c_str());
+}
+
+// Directories left by sandboxes killed with SIGKILL (their process is gone): removed.
+void sweep_stale_dirs(const std::string& root) {
+    DIR* d = opendir(root.c_str());
+    if (!d) return;
+    const std::string prefix = "crm-sandbox-";
+    while (dirent* e = readdir(d)) {
+        std::string name = e->d_name;
+        if (name.rfind(prefix, 0) != 0) continue;
+        char* end = nullptr;
+        long pid = std::strtol(name.c_str() + prefix.size(), &end, 10);
+        if (pid <= 0 || *end != '-') continue;
+        if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;
+        remove_store_dir(root + "/" + name);
     }
-    if (!q.count_total) return r;
-    if (q.where.empty()) {
-        auto it = counts_.find(coll);
-        if (it != counts_.end()) {
-            r.total = it->second;
-            return r;
+    closedir(d);
+}
+
+std::string make_temp_dir() {
+    const std::string root = temp_root();
+    sweep_stale_dirs(root);
+    std::string tmpl = root + "/crm-sandbox-" + std::to_string(::getpid()) + "-XXXXXX";
+    if (!::mkdtemp(tmpl.data())) throw std::runtime_error("cannot create a directory in " + root + " for the in-memory store");
+    return tmpl;
+}
+
+}  // namespace
+
+struct SqliteStore::Conn {
+    sqlite3* db = nullptr;
+    std::map<std::string, sqlite3_stmt*> stmts;
+    uint64_t stats_gen = 0;  // the store's stats_gen_ these statements were planned with
+
+    Conn() = default;
+    Conn(const Conn&) = delete;
+    Conn& operator=(const Conn&) = delete;
+    ~Conn() {
+        forget_statements();
+        if (db) sqlite3_close(db);
+    }
+    void forget_statements() {
+        for (auto& [sql, st] : stmts) sqlite3_finalize(st);
+        stmts.clear();
+    }
+    void exec(const char* sql) {
+        char* err = nullptr;
+        if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+            std::string msg = err ? err : "unknown error";
+            sqlite3_free(err);
+            throw std::runtime_error("sqlite: " + msg);
         }
     }
-    Bound b(db_, prepare("SELECT count(*) FROM records" + where));
-    for (const auto& p : params) b.text(p);
-    b.step();
-    r.total = sqlite3_column_int64(b.st, 0);
-    if (q.where.empty()) counts_[coll] = r.total;
-    return r;
+    sqlite3_stmt* prepare(const std::string& sql) {  // cached
+        auto it = stmts.find(sql);
+        if (it != stmts.end()) return it->second;
+        if (stmts.size() > 256) forget_statements();  // list queries vary; keep the cache bounded (none is in use here)
+        sqlite3_stmt* st = nullptr;
+        if (sqlite3_prepare_v3(db, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &st,
+                               nullptr) != SQLITE_OK)
+            throw std::runtime_error(std::string("sqlite prepare: ") + sqlite3_errmsg(db) + " in " + sql);
+        stmts.emplace(sql, st);
+        return st;
+    }
+};
+
+class SqliteStore::Reader {
+public:
+    explicit Reader(SqliteStore& s) : s_(s) {
+        if (s.in_my_transaction()) {
+            writer_lock_ = std::unique_lock(s.mu_);
+            conn_ = s.writer_.get();
+            return;
+        }
+        {
+            std::lock_guard lock(s.pool_mu_);
+            if (!s.idle_.empty()) {
+                owned_ = std::move(s.idle_.back());
+                s.idle_.pop_back();
+            }
+        }
+        if (!owned_) owned_ = s.open_connection(false);
+        if (uint64_t g = s.stats_gen_.load(); owned_->stats_gen != g) {
+            owned_->forget_statements();
+            owned_->stats_gen = g;
+        }
+        conn_ = owned_.get();
+    }
+    ~Reader() {
+        if (!owned_) return;
+        std::lock_guard lock(s_.pool_mu_);
+        s_.idle_.push_back(std::move(owned_));
+    }
+    Reader(const Reader&) = delete;
+    Reader& operator=(const Reader&) = delete;
+
+    Conn& conn() { return *conn_; }
+    // The writer's connection, inside this thread's atomically(): no snapshot of its own, and
+    // the caches describe committed states only.
+    bool in_transaction() const { return !owned_; }
+
+private:
+    SqliteStore& s_;
+    std::unique_lock<std::recursive_mutex> writer_lock_;
+    std::unique_ptr<Conn> owned_;
+    Conn* conn_ = nullptr;
+};
+
+SqliteStore::SqliteStore(const std::string& path) {
+    if (path.empty()) {
+        tmp_dir_ = make_temp_dir();
+        path_ = tmp_dir_ + "/store.db";
+    } else {
+        path_ = path;
+    }
+    try {
+        writer_ = open_connection(true);
+        writer_->exec("PRAGMA journal_mode=WAL");
+        // In memory: nothing to keep across a crash, so no fsync.
+        writer_->exec(path.empty() ? "PRAGMA synchronous=OFF" : "PRAGMA synchronous=FULL");
+        writer_->exec(kSchema);
+        // Approximate statistics are plenty for the planner and take milliseconds.
+        writer_->exec("PRAGMA analysis_limit=1000");
+        // A database from an earlier run: statistics for its current contents.
+        if (!path.empty()) writer_->exec("ANALYZE");
+    } catch (...) {
+        writer_.reset();
+        if (!tmp_dir_.empty()) remove_store_dir(tmp_dir_);
+        throw;
+    }
+}
+
+SqliteStore::~SqliteStore() {
+    idle_.clear();
+    writer_.reset();  // the last connection: checkpoints and removes the WAL
+    if (!tmp_dir_.empty()) remove_store_dir(tmp_dir_);
+}
+
+std::unique_ptr<SqliteStore::Conn> SqliteStore::open_connection(bool writer) const {
+    auto c = std::make_unique<Conn>();
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (writer ? SQLITE_OPEN_CREATE : 0);
+    if (sqlite3_open_v2(path_.c_str(), &c->db, flags, nullptr) != SQLITE_OK) {
+        std::string msg = c->db ? sqlite3_errmsg(c->db) : "out of memory";
+        throw std::runtime_error("cannot open database " + path_ + ": " + msg);
+    }
+    sqlite3_busy_timeout(c->db, 5000);
+    if (!writer) c->exec("PRAGMA query_only=1");
+    return c;
+}
+
+void SqliteStore::committed_write(const std::function<void()>& fn) {
+    struct Even {
+        std::atomic<uint64_t>& n;
+        ~Even() { n.fetch_add(1); }
+    };
+    commits_.fetch_add(1);  // odd: the commit may become visible from here on
+    Even even{commits_};
+    fn();
+}
+
+std::string SqliteStore::next_id(const std::string& coll) {
+    std::lock_guard lock(mu_);
+    auto it = next_ids_.find(coll);
+    if (it == next_ids_.end()) {
+        int64_t next = 1;
+        {
+            Bound b(writer_->db, writer_->prepare("SELECT next FROM counters WHERE coll=?"));
+            b.text(coll);
+            if (b.step()) next = sqlite3_column_int64(b.st, 0);
+        }
+        it = next_ids_.emplace(coll, next).first;
+    }
+    int64_t id = it->second++;
+    Bound b(writer_->db, writer_->prepare("INSERT INTO counters(coll, next) VALUES(?, ?) "
+                                          "ON CONFLICT(coll) DO UPDATE SET next=excluded.next"));
+    b.text(coll).integer(it->second);
+    if (depth_ == 0) committed_write([&] { b.step(); });
+    else b.step();
+    return std::to_string(id);
+}
+
+std::optional<std::string> SqliteStore::get(const std::string& coll, const std::string& id) {
+    Reader r(*this);
+    Bound b(r.conn().db, r.conn().prepare("SELECT body FROM records WHERE coll=? AND id=?"));
+    b.text(coll).text(id);
+    if (!b.step()) return std::nullopt;
+    return b.column_text(0);
+}
+
+void SqliteStore::put(const std::string& coll, const std::string& id, const std::string& json) {
+    Document d = parse_stored(json);
+    Columns c = columns_of(d);
+    std::lock_guard lock(mu_);
+    // Every indexed column gets a text (never NULL): the seeks of list() rely on it.
+    Bound b(writer_->db, writer_->prepare(
+        "INSERT INTO records(coll,id,body,name_lc,created_at,contact_id,organization_id,owner_id,"
+        "status,case_type,is_archived,is_converted,tags,emails,phones,address) "
+        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(coll,id) DO UPDATE SET "
+        "body=excluded.body,name_lc=excluded.name_lc,created_at=excluded.created_at,"
+        "contact_id=excluded.contact_id,organization_id=excluded.organization_id,"
+        "owner_id=excluded.owner_id,status=excluded.status,case_type=excluded.case_type,"
+        "is_archived=excluded.is_archived,is_converted=excluded.is_converted,tags=excluded.tags,"
+        "emails=excluded.emails,phones=excluded.phones,address=excluded.address"));
+    b.text(coll).text(id).text(json).text(c.name_lc).text(c.created_at).text(c.contact_id);
+    b.text(c.organization_id).text(c.owner_id).text(c.status).text(c.case_type);
+    b.integer(c.is_archived).integer(c.is_converted).text(c.tags).text(c.emails).text(c.phones);
+    b.text(c.address);
+    if (depth_ == 0) committed_write([&] { b.step(); });
+    else b.step();
+}
+
+bool SqliteStore::remove(const std::string& coll, const std::string& id) {
+    std::lock_guard lock(mu_);
+    Bound b(writer_->db, writer_->prepare("DELETE FROM records WHERE coll=? AND id=?"));
+    b.text(coll).text(id);
+    if (depth_ == 0) committed_write([&] { b.step(); });
+    else b.step();
+    return sqlite3_changes(writer_->db) > 0;
+}
+
+int64_t SqliteStore::count(const std::string& coll) {
+    ListQuery q;
+    q.limit = 0;
+    q.count_total = true;
+    return list(coll, q).total;
+}
+
+ListResult SqliteStore::list(const std::string& coll, const ListQuery& q) {
+    Reader r(*this);
+    return list_on(r.conn(), coll, q, !r.in_transaction());
+}
+
+ListResult SqliteStore::list_on(Conn& c, const std::string& coll, const ListQuery& q, bool use_caches) {
+    std::vector<std::string> params;
+    const std::string where = where_of(coll, q, params);
+    const Order ord = order_of(q);
+    const char* dir = q.descending ? " DESC" : " ASC";
+    std::string order;
+    if (ord == Order::Other) {
+        // Any other top-level field: the caller validated the name ([A-Za-z0-9_]+).
+        order = " ORDER BY json_extract(body, '$.\"" + q.order_by + "\"')" + dir + ", seq" + dir;
+    } else if (const char* col = lead_column(ord)) {
+        order = std::string(" ORDER BY ") + col + dir + ", seq" + dir;
+    } else {
+        order = std::string(" ORDER BY seq") + dir;
+    }
+    const bool seekable = use_caches && ord != Order::Other;
+    const char* lead = lead_column(ord);
+    std::string select = "SELECT body";
+    if (seekable) select += lead ? std::string(", seq, ") + lead : std::string(", seq");
+
+    // Cache keys: '#' and the query's filter for a count; '@', an offset and the whole query
+    // for the order keys of the row at that offset, where a page starting there can seek to.
+    std::string filter = where;
+    for (const auto& p : params) filter.append(1, '\x1f').append(p);
+    std::string count_key(1, '#');
+    count_key += filter;
+    auto start_key = [&](int64_t offset) {
+        std::string k(1, '@');
+        k.append(std::to_string(offset)).append(1, ' ').append(filter).append(order);
+        return k;
+    };
+
+    // One snapshot for the page and its total (a deferred transaction reads one state).
+    struct ReadTx {
+        Conn& c;
+        bool open;
+        ReadTx(Conn& conn, bool o) : c(conn), open(o) {
+            if (open) c.exec("BEGIN");
+        }
+        ~ReadTx() {
+            if (open) sqlite3_exec(c.db, "COMMIT", nullptr, nullptr, nullptr);
+        }
+    } tx(c, use_caches);
+    const uint64_t before = commits_.load();
+
+    std::optional<std::vector<std::string>> seek_to;  // order keys of the row at q.offset
+    std::optional<int64_t> cached_total;
+    if (use_caches && before % 2 == 0) {
+        std::lock_guard lock(cache_mu_);
+        if (seekable && q.offset > 0 && q.limit > 0) {
+            auto it = cache_.find(start_key(q.offset));
+            if (it != cache_.end() && it->second.at == before) seek_to = it->second.keys;
+        }
+        if (q.count_total) {
+            auto it = cache_.find(count_key);
+            if (it != cache_.end() && it->second.at == before) cached_total = std::stoll(it->second.keys.at(0));
+        }
+    }
+
+    // A seekable page reads one row more than it serves: that row starts the next page.
+    ListResult res;
+    std::vector<std::string> first_keys, next_keys;  // order keys of the page's first row, of the row after it
+    auto keys_of = [&](sqlite3_stmt* st, std::vector<std::string>& out) {
+        out.clear();
+        // put() never stores NULL in these columns; if one is there, no seek relies on it.
+        for (int i = 1; i <= (lead ? 2 : 1); ++i)
+            if (sqlite3_column_type(st, i) == SQLITE_NULL) return;
+        out.push_back(std::to_string(sqlite3_column_int64(st, 1)));
+        if (lead) {
+            auto p = reinterpret_cast<const char*>(sqlite3_column_text(st, 2));
+            out.emplace_back(p, static_cast<size_t>(sqlite3_column_bytes(st, 2)));
+        }
+    };
+    auto run = [&](bool seek) {
+        res.items.clear();
+        first_keys.clear();
+        next_keys.clear();
+        std::string sql = select + " FROM records" + where;
+        if (seek) {
+            const char* cmp = q.descending ? " <= " : " >= ";
+            sql += lead ? std::string(" AND (") + lead + ", seq)" + cmp + "(?, ?)" : std::string(" AND seq") + cmp + "?";
+        }
+        sql += order + (seek ? " LIMIT ?" : " LIMIT ? OFFSET ?");
+        Bound b(c.db, c.prepare(sql));
+        for (const auto& p : params) b.text(p);
+        if (seek) {
+            if (lead) b.text(seek_to->at(1));
+            b.integer(std::stoll(seek_to->at(0)));
+        }
+        b.integer(seekable && q.limit > 0 ? q.limit + 1 : q.limit);
+        if (!seek) b.integer(q.offset);
+        while (b.step()) {
+            if (static_cast<int64_t>(res.items.size()) == q.limit) {
+                keys_of(b.st, next_keys);
+                break;
+            }
+            if (seekable && res.items.empty()) keys_of(b.st, first_keys);
+            res.items.push_back(b.column_text(0));
+        }
+    };
+    run(seek_to.has_value());
+    // The same even value before and after: the snapshot is the state `before` names, the one
+    // the cache entries used were made for. Otherwise a seek may not match this snapshot's
+    // rows: read the page again by offset, in the same snapshot.
+    const bool valid = use_caches && before % 2 == 0 && commits_.load() == before;
+    if (seek_to && !valid) run(false);
+
+    if (q.count_total) {
+        if (cached_total && valid) {
+            res.total = *cached_total;
+        } else {
+            Bound b(c.db, c.prepare("SELECT count(*) FROM records" + where));
+            for (const auto& p : params) b.text(p);
+            b.step();
+            res.total = sqlite3_column_int64(b.st, 0);
+        }
+    }
+    if (valid) {
+        std::lock_guard lock(cache_mu_);
+        if (cache_.size() > kMaxCached) cache_.clear();
+        if (q.offset > 0 && !first_keys.empty()) cache_[start_key(q.offset)] = Cached{before, first_keys};
+        if (!next_keys.empty()) cache_[start_key(q.offset + q.limit)] = Cached{before, next_keys};
+        if (q.count_total && !cached_total) cache_[count_key] = Cached{before, {std::to_string(res.total)}};
+    }
+    return res;
 }
 
 std::vector<std::string> SqliteStore::find_ids(const std::string& coll, Field field,
@@ -397,8 +619,8 @@ std::vector<std::string> SqliteStore::find_ids(const std::string& coll, Field fi
     std::string sql = std::string("SELECT id FROM records WHERE coll=? AND ") + column_of(field) + " IN (";
     for (size_t i = 0; i < values.size(); ++i) sql += i ? ",?" : "?";
     sql += ") ORDER BY seq";
-    std::lock_guard lock(mu_);
-    Bound b(db_, prepare(sql));
+    Reader r(*this);
+    Bound b(r.conn().db, r.conn().prepare(sql));
     b.text(coll);
     for (const auto& v : values) b.text(v);
     while (b.step()) out.push_back(b.column_text(0));
@@ -407,9 +629,9 @@ std::vector<std::string> SqliteStore::find_ids(const std::string& coll, Field fi
 
 void SqliteStore::refresh_statistics() {
     std::lock_guard lock(mu_);
-    exec("ANALYZE");
-    for (auto& [sql, st] : stmts_) sqlite3_finalize(st);  // re-plan with the statistics
-    stmts_.clear();
+    writer_->exec("ANALYZE");
+    writer_->forget_statements();  // re-plan with the statistics
+    stats_gen_.fetch_add(1);       // and so do the readers
 }
 
 void SqliteStore::atomically(const std::function<void()>& fn) {
@@ -425,19 +647,21 @@ void SqliteStore::atomically(const std::function<void()>& fn) {
         --depth_;
         return;
     }
-    exec("BEGIN IMMEDIATE");
+    writer_->exec("BEGIN IMMEDIATE");
     depth_ = 1;
+    tx_owner_ = std::this_thread::get_id();
     try {
         fn();
-        exec("COMMIT");
+        committed_write([&] { writer_->exec("COMMIT"); });
     } catch (...) {
         depth_ = 0;
-        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-        next_ids_.clear();  // caches may hold rolled-back values
-        counts_.clear();
+        tx_owner_ = std::thread::id{};
+        sqlite3_exec(writer_->db, "ROLLBACK", nullptr, nullptr, nullptr);
+        next_ids_.clear();  // the cache may hold rolled-back values
         throw;
     }
     depth_ = 0;
+    tx_owner_ = std::thread::id{};
 }
 
 }  // namespace sandbox
