@@ -1,12 +1,15 @@
 // --jq: the libjq wrapper (render/jq.h) and the renderer that uses it.
 #include "errors.h"
 #include "render/jq.h"
+#include "render_support.h"
 
 #include <catch2/catch.hpp>
 
+#include <sstream>
 #include <stdexcept>
 
 using namespace crm::render;
+using namespace crm::render::test;
 using crm::json::parse;
 
 namespace {
@@ -43,6 +46,13 @@ std::string runtime_error(JqProgram& program, std::string_view input, std::vecto
         return e.what();
     }
     return "(no error)";
+}
+
+Options with_jq(const std::string& expression, bool slurp = false) {
+    Options options;
+    options.jq = std::make_shared<JqProgram>(expression);
+    options.slurp = slurp;
+    return options;
 }
 
 constexpr std::string_view kLead = R"({"id":"7","title":"Acme","value":{"amount":2500},"tags":["a","b"]})";
@@ -190,4 +200,58 @@ TEST_CASE("jq: a JqArray runs once as the array of its inputs", "[render][jq]") 
     program.run(std::move(inputs), [&](std::string_view text) { results.emplace_back(text); });
     CHECK(results == std::vector<std::string>{"3", R"(["1","2","3"])"});
     CHECK(inputs.size() == 0);  // NOLINT(bugprone-use-after-move): run() leaves it empty
+}
+
+TEST_CASE("jq renderer: replaces the format, one line per result, per record as it comes", "[render][jq]") {
+    std::ostringstream out, notes;
+    auto renderer = make_renderer(Format::table, with_jq("\"\\(.id): \\(.title)\""), out, notes);
+    auto doc = parse(kThree);
+    renderer->begin_list();
+    renderer->record(doc[0]);
+    CHECK(out.str() == "1: One\n");  // streamed: written before the list ends
+    renderer->record(doc[1]);
+    renderer->end_page();
+    renderer->record(doc[2]);
+    renderer->end_list();
+    CHECK(out.str() == "1: One\n2: Two\n3: Three\n");
+    CHECK(notes.str().empty());
+}
+
+TEST_CASE("jq renderer: the records it reads are what ndjson prints, --fields applied", "[render][jq]") {
+    auto options = with_jq("keys");
+    options.fields = {"title", "owner.name"};
+    CHECK(render_list(Format::json, kThree, options).out ==
+          "[\"owner\",\"title\"]\n[\"owner\",\"title\"]\n[\"owner\",\"title\"]\n");
+    CHECK(render_single(Format::csv, kLead, with_jq(".title")).out == "Acme\n");
+}
+
+TEST_CASE("jq renderer: --slurp runs once on the whole list", "[render][jq]") {
+    CHECK(render_list(Format::json, kThree, with_jq("length", true)).out == "3\n");
+    CHECK(render_list(Format::json, kThree, with_jq("map(.id)", true), 2).out == "[\"1\",\"2\",\"3\"]\n");
+    CHECK(render_list(Format::json, "[]", with_jq("length", true)).out == "0\n");
+    // One record: an array of one, as `jq --slurp` makes of one input.
+    CHECK(render_single(Format::json, kLead, with_jq("length", true)).out == "1\n");
+}
+
+TEST_CASE("jq renderer: a runtime error names the record", "[render][jq]") {
+    std::ostringstream out, notes;
+    auto renderer = make_renderer(Format::json, with_jq(".title + 1"), out, notes);
+    renderer->begin_list();
+    try {
+        renderer->record(parse(kLead));
+        FAIL("no error");
+    } catch (const JqRuntimeError& e) {
+        CHECK(std::string(e.what()) == R"(--jq error on record 7: string ("Acme") and number (1) cannot be added)");
+        CHECK(e.id() == "7");
+        CHECK(e.exit_code() == crm::kExitUnexpected);
+    }
+    auto without_id = make_renderer(Format::json, with_jq(".title + 1"), out, notes);
+    without_id->begin_list();
+    without_id->record(parse(R"({"title":1})"));
+    CHECK_THROWS_WITH(without_id->record(parse(R"({"title":"x"})")),
+                      "--jq error on record 2 of the list (it has no id): string (\"x\") and number (1) cannot be added");
+    CHECK_THROWS_WITH(render_list(Format::json, kThree, with_jq(".[0] + 1", true)),
+                      Catch::StartsWith("--jq error on the list (--slurp): object"));
+    CHECK_THROWS_WITH(render_single(Format::json, R"({"item":{}})", with_jq("error(\"no\")")),
+                      "--jq error on the response: no");
 }
