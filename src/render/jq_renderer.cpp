@@ -3,6 +3,7 @@
 // string raw, anything else compact JSON (render/jq.h).
 #include "render/internal.h"
 #include "render/jq.h"
+#include "term/io.h"
 
 #include <fmt/format.h>
 
@@ -74,7 +75,12 @@ private:
     template <class Input>
     void run_on(Input&& input, const std::string& what, const std::string& id = {}) {
         try {
-            options_.jq->run(std::forward<Input>(input), [this](std::string_view text) { out_ << text << '\n'; });
+            options_.jq->run(std::forward<Input>(input), [this](std::string_view text) {
+                out_ << text << '\n';
+                // One record can have endless results (`range(1e9)`): a reader gone away or a
+                // full disk stops them here, not at the end of the page.
+                if (!out_.good()) term::check_output(out_);
+            });
         } catch (const JqRuntimeError& e) {
             throw JqRuntimeError(fmt::format("--jq error on {}: {}", what, e.message()), e.message(), id);
         }

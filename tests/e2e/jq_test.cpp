@@ -205,6 +205,18 @@ TEST_CASE("jq: with -o, --slurp alone and --raw", "[e2e][jq]") {
     CHECK(crm(sandbox, with(list, {"--jq", ".title"}), table).out == "Only\n");
 }
 
+TEST_CASE("jq: a reader that goes away stops endless results, exit 0", "[e2e][jq]") {
+    SandboxProcess sandbox;
+    const std::string id = create_lead(sandbox, "Endless");
+    RunOptions options = env_for(sandbox);
+    options.timeout_ms = 20000;  // a billion lines would take minutes: this fails long before
+    auto r = run({"/bin/bash", "-c", "set -o pipefail; \"$0\" leads get \"$1\" --jq 'range(1e9)' | head -2", CRM_BIN, id},
+                 options);
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out == "0\n1\n");
+}
+
 TEST_CASE("jq: debug output goes to stderr through crm, results to stdout", "[e2e][jq]") {
     SandboxProcess sandbox;
     const std::string id = create_lead(sandbox, "Debugged");

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <sstream>
+#include <streambuf>
 #include <stdexcept>
 
 using namespace crm::render;
@@ -231,6 +232,23 @@ TEST_CASE("jq renderer: --slurp runs once on the whole list", "[render][jq]") {
     CHECK(render_list(Format::json, "[]", with_jq("length", true)).out == "0\n");
     // One record: an array of one, as `jq --slurp` makes of one input.
     CHECK(render_single(Format::json, kLead, with_jq("length", true)).out == "1\n");
+}
+
+TEST_CASE("jq renderer: a failed write stops a record's results at once", "[render][jq]") {
+    // A stream whose writes fail after a few bytes, as a full disk would.
+    struct FailingBuffer : std::streambuf {
+        size_t room = 10;
+        int overflow(int c) override {
+            if (room == 0) return traits_type::eof();
+            --room;
+            return c;
+        }
+    } buffer;
+    std::ostream out(&buffer);
+    std::ostringstream notes;
+    auto renderer = make_renderer(Format::json, with_jq("range(100000)"), out, notes);
+    renderer->begin_list();
+    CHECK_THROWS_WITH(renderer->record(parse(kLead)), Catch::StartsWith("write error: "));
 }
 
 TEST_CASE("jq renderer: a runtime error names the record", "[render][jq]") {
