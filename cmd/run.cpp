@@ -20,6 +20,7 @@ int run_action(cmd::Tree& tree, term::Io& io) {
     cli::Context ctx(io, tree.globals, config::system_getenv());
     try {
         render::checked_fields(tree.globals.fields);  // a bad --fields is exit 2 before anything is sent
+        ctx.jq_program();  // so is a --jq that does not compile, or one given with -o csv
         tree.action(ctx);
         io.commit();
         return kExitOk;

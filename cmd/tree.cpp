@@ -37,8 +37,17 @@ void add_global_flags(Tree& tree) {
     app.add_option("--output-file", g.output_file,
                    "Write the output to FILE, replacing it only when the command succeeds")
         ->type_name("FILE");
+    // CLI.md §10. --jq replaces the format: -o other than json/ndjson with it is a usage error
+    // (Context::jq_program), checked with the expression before anything is sent.
+    auto* jq = app.add_option("--jq", g.jq,
+                              "Filter JSON output with a jq expression, per record as it streams; strings print "
+                              "raw, other results as compact JSON (-o may only be json or ndjson)")
+                  ->type_name("EXPR")
+                  ->allow_extra_args(false);
+    app.add_flag("--slurp", g.slurp, "With --jq: run EXPR once on the array of all the records")
+        ->needs(jq);
     app.add_flag("--no-headers", g.no_headers, "No header row in table, csv and tsv");
-    app.add_flag("--raw", g.raw, "Print response bodies exactly as received");
+    app.add_flag("--raw", g.raw, "Print response bodies exactly as received")->excludes(jq);
     app.add_flag("-v,--verbose", g.verbose, "Print requests and responses on stderr (key redacted)");
     app.add_flag("-q,--quiet", g.quiet, "Print only results and errors");
     app.add_flag("--dry-run", g.dry_run, "Print each write as a curl command and send none (the reads it needs are sent)");

@@ -61,6 +61,7 @@ organizations and cases of a CRM as a Service instance, with bulk deletes safe
 to run from cron, output as tables, JSON, NDJSON, CSV, TSV or ids, and shell
 completions for bash, zsh and fish. crm-sandbox is a local emulator of the API
 for trying commands and testing scripts.")
-# Depends (libcurl4, libfmt9, libtomlplusplus3, libsqlite3-0, ...) from the binaries' links.
+# Depends (libcurl4, libfmt9, libtomlplusplus3, libsqlite3-0, libjq1, ...) from the binaries'
+# links, by dpkg-shlibdeps.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 include(CPack)

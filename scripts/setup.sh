@@ -8,5 +8,5 @@ $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends \
   build-essential cmake ninja-build pkg-config \
   libcli11-dev libcurl4-openssl-dev rapidjson-dev libfmt-dev catch2 \
-  libtomlplusplus-dev libcpp-httplib-dev libsqlite3-dev \
+  libtomlplusplus-dev libcpp-httplib-dev libsqlite3-dev libjq-dev \
   bash zsh fish man-db groff-base curl ca-certificates file dpkg-dev lintian jq time >/dev/null

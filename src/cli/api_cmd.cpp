@@ -93,6 +93,10 @@ void run_api(Context& ctx, const ApiOptions& o) {
 
     auto doc = ctx.call(request);
     if (!doc) return;
+    if (ctx.globals().jq) {  // on the whole response, as `gh api --jq`; an empty body is no input
+        if (!doc->IsNull()) ctx.renderer({})->single(*doc);
+        return;
+    }
     if (ctx.globals().raw || doc->IsNull()) {
         ctx.io().out() << ctx.last_body();
         if (!ctx.last_body().empty() && ctx.last_body().back() != '\n') ctx.io().out() << '\n';

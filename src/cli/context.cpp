@@ -54,6 +54,7 @@ http::Client& Context::client() {
 }
 
 render::Format Context::format() {
+    if (globals_.jq) return render::Format::json;  // what --jq reads and prints
     const auto& chosen = settings().typed.output;
     return chosen.value_or(io_.stdout_tty() ? render::Format::table : render::Format::json);
 }
@@ -67,7 +68,24 @@ std::unique_ptr<render::Renderer> Context::renderer(const std::vector<std::strin
     options.color = io_.traits().color_out;
     options.width = io_.width();
     options.warn = [this](std::string_view message) { report().warning(message); };
+    options.jq = jq_program();
+    options.slurp = globals_.slurp;
     return render::make_renderer(format(), std::move(options), io_.out(), io_.err());
+}
+
+std::shared_ptr<render::JqProgram> Context::jq_program() {
+    if (!globals_.jq || jq_) return jq_;
+    // A format given on this command line contradicts --jq; one from CRM_OUTPUT or the profile
+    // is a default that --jq overrides, as it does the table a terminal gets.
+    auto output = globals_.overrides.find("output");
+    if (output != globals_.overrides.end() && output->second != "json" && output->second != "ndjson") {
+        throw UsageError(fmt::format("--jq prints its own results (strings raw, the rest as JSON): it cannot be "
+                                     "combined with -o {} (leave -o out, or use -o json)",
+                                     output->second));
+    }
+    // `debug` output and halt_error(0)'s message: what jq would print on stderr.
+    jq_ = std::make_shared<render::JqProgram>(*globals_.jq, [this](std::string_view message) { report().note(message); });
+    return jq_;
 }
 
 term::Reporter& Context::report() {
@@ -87,6 +105,7 @@ term::Reporter& Context::report() {
 term::Problem problem_of(const std::exception& error, const std::string& id) {
     term::Problem p{.message = error.what(), .id = id, .exit = kExitUnexpected};
     if (const auto* e = dynamic_cast<const Error*>(&error)) p.exit = e->exit_code();
+    if (const auto* jq = dynamic_cast<const render::JqRuntimeError*>(&error); jq && id.empty()) p.id = jq->id();
     if (const auto* api = dynamic_cast<const ApiError*>(&error)) {
         p.status = api->status();
         p.method = api->method();

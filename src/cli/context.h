@@ -6,6 +6,7 @@
 #include "config/settings.h"
 #include "http/client.h"
 #include "json/json.h"
+#include "render/jq.h"
 #include "render/render.h"
 #include "term/io.h"
 #include "term/report.h"
@@ -21,6 +22,8 @@ struct Globals {
     config::Overrides overrides;  // profile, base_url, api_key, output, timeout, retries, rate
     std::vector<std::string> fields;
     std::string output_file;  // --output-file: stdout replaces this file when the command succeeds
+    std::optional<std::string> jq;  // --jq EXPR (CLI.md §10)
+    bool slurp = false;             // --slurp: --jq runs once on the whole list
     bool no_headers = false;
     bool raw = false;
     bool verbose = false;
@@ -43,8 +46,13 @@ public:
     http::ClientConfig client_config();  // UsageError when no base URL is configured
     http::Client& client();
 
-    render::Format format();  // -o, CRM_OUTPUT, profile, else table on a terminal / json
+    render::Format format();  // -o, CRM_OUTPUT, profile, else table on a terminal / json; json with --jq
     std::unique_ptr<render::Renderer> renderer(const std::vector<std::string>& default_columns);
+
+    // The --jq program, compiled on first use (nullptr without --jq). UsageError for a compile
+    // error, and for -o naming a format other than json/ndjson on the command line: --jq prints
+    // its own results. run() calls it before the command, so nothing is sent in those cases.
+    std::shared_ptr<render::JqProgram> jq_program();
 
     // Sends one request and returns the parsed body (null document for an empty body).
     // --dry-run: prints the curl command and returns nullopt. Non-2xx → ApiError;
@@ -90,6 +98,7 @@ private:
     std::optional<api::Now> now_;
     std::string last_body_;
     std::optional<term::Reporter> report_;
+    std::shared_ptr<render::JqProgram> jq_;
 };
 
 // An error as the reporter shows it; `id` names the record of a multi-id command.

@@ -84,6 +84,7 @@ std::unique_ptr<Renderer> make_renderer(Format format, Options options, std::ost
             notes << "crm: warning: " << term::escape_controls(message) << '\n' << std::flush;
         };
     }
+    if (options.jq) return detail::make_jq(std::move(options), out);  // --jq replaces the format
     switch (format) {
         case Format::table: return detail::make_table(std::move(options), out, notes);
         case Format::json: return detail::make_json(std::move(options), out);

@@ -13,6 +13,8 @@ json::Value name(std::string_view key) {
     return json::Value(rapidjson::StringRef(key.data(), static_cast<rapidjson::SizeType>(key.size())));
 }
 
+}  // namespace
+
 // Projects a record onto --fields as nested objects: "owner.name" → {"owner":{"name":…}}.
 // A missing field is written as null, so every record has the same shape for jq. When two
 // fields overlap ("owner" and "owner.name") the one listed first wins.
@@ -38,6 +40,8 @@ json::Document project(const json::Value& record, const std::vector<std::string>
     }
     return out;
 }
+
+namespace {
 
 std::string record_text(const json::Value& record, const Options& options, bool pretty) {
     if (options.fields.empty()) return json::write(record, pretty);

@@ -15,6 +15,8 @@
 
 namespace crm::render {
 
+class JqProgram;  // render/jq.h
+
 struct Options {
     std::vector<std::string> fields;           // --fields: dotted paths, selected and ordered (checked_fields)
     std::vector<std::string> default_columns;  // the entity's table columns when no --fields
@@ -25,6 +27,11 @@ struct Options {
     // Warnings while rendering (a csv column that turns up after the header). Unset: a
     // "crm: warning: ..." line on the notes stream.
     std::function<void(std::string_view message)> warn;
+    // --jq (CLI.md §10): when set, the program's results are the output, whatever the format:
+    // one a line, a string raw, anything else compact JSON. It runs on each record as it comes
+    // (on what -o ndjson would print, --fields applied) or, with `slurp`, once on their array.
+    std::shared_ptr<JqProgram> jq;
+    bool slurp = false;
 };
 
 class Renderer {
