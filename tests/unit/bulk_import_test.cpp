@@ -7,13 +7,10 @@
 #include "bulk/import_run.h"
 #include "errors.h"
 #include "json/json.h"
+#include "temp_file.h"
 
 #include <catch2/catch.hpp>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-#include <unistd.h>
 
 using namespace crm;
 using namespace crm::bulk;
@@ -24,19 +21,6 @@ namespace {
 const api::Resource& leads() { return *api::find_entity("leads"); }
 
 std::string body_of(const Row& row) { return json::write(row.body); }
-
-struct TempFile {
-    std::filesystem::path path = std::filesystem::temp_directory_path() /
-                                 ("crm-import-journal-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    ~TempFile() { std::filesystem::remove(path); }
-    std::string text() const {
-        std::ifstream file(path);
-        std::ostringstream out;
-        out << file.rdbuf();
-        return out.str();
-    }
-    static inline int counter = 0;
-};
 
 }  // namespace
 
