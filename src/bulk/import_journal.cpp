@@ -51,8 +51,8 @@ void read_line(std::string_view line, std::map<size_t, RowRecord>& rows) {
 }  // namespace
 
 ImportJournal::ImportJournal(const std::string& path, std::string_view entity, std::string_view job,
-                             JournalFile::Sync sync)
-    : file_(path, "crm import", sync) {
+                             JournalFile::Sync sync_call)
+    : file_(path, "crm import", sync_call) {
     std::string header = fmt::format("{} entity {}, job {}", kMagic, entity, job);
     file_.check_header(kAnyVersion, kMagic, header);
     std::string_view lines = file_.lines();
@@ -74,7 +74,7 @@ void ImportJournal::settled(size_t row, RowOutcome outcome, std::string_view det
     std::string text = fmt::format("{} row {}", word_of(outcome), row);
     if (outcome == RowOutcome::created) text += ": " + http::percent_encode(detail);
     else if (!detail.empty()) text += ": " + one_line(detail);
-    file_.append(text + '\n');
+    file_.append(text + '\n', JournalFile::Durable::with_next);
 }
 
 }  // namespace crm::bulk

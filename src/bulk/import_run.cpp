@@ -103,6 +103,7 @@ public:
             summary_.problems.push_back({.message = fmt::format("{} rows not sent: {}", unsent, summary_.stopped), .exit = exit});
             exits_.insert(exit);
         }
+        record([](ImportJournal& journal) { journal.sync(); });  // the last outcomes, synced
         std::ranges::sort(summary_.results, {}, &RowResult::row);
         summary_.exit = run_exit(exits_, summary_.created + summary_.updated, stop_exit_);
     }

@@ -38,7 +38,8 @@ std::string one_line(std::string_view text) {
     return out;
 }
 
-JournalFile::JournalFile(const std::string& path, std::string_view kind, Sync sync) : path_(path), kind_(kind), sync_(sync) {
+JournalFile::JournalFile(const std::string& path, std::string_view kind, Sync sync_call)
+    : path_(path), kind_(kind), sync_(sync_call) {
     fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
     if (fd_ < 0) throw UsageError(fmt::format("cannot open journal {}: {}", path, std::strerror(errno)));
     if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
@@ -91,7 +92,7 @@ void JournalFile::restart(const std::string& text) {
     append(text);
 }
 
-void JournalFile::append(const std::string& given) {
+void JournalFile::append(const std::string& given, Durable durable) {
     std::string text = torn_ ? "\n" + given : given;  // end a torn line so this record starts clean
     std::string_view rest = text;
     while (!rest.empty()) {
@@ -101,6 +102,10 @@ void JournalFile::append(const std::string& given) {
         rest.remove_prefix(static_cast<size_t>(n));
     }
     torn_ = false;
+    if (durable == Durable::now) sync();
+}
+
+void JournalFile::sync() {
     while (sync_(fd_) != 0) {
         if (errno != EINTR) throw Error(fmt::format("cannot sync journal {}: {}", path_, std::strerror(errno)), kExitUnexpected);
     }

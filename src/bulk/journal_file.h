@@ -18,7 +18,7 @@ public:
     using Sync = int (*)(int fd);
 
     // `kind` names the journal in messages: "crm bulk" → "in use by another crm bulk run".
-    JournalFile(const std::string& path, std::string_view kind, Sync sync = ::fsync);
+    JournalFile(const std::string& path, std::string_view kind, Sync sync_call = ::fsync);
     ~JournalFile();  // unlocks
     JournalFile(const JournalFile&) = delete;
     JournalFile& operator=(const JournalFile&) = delete;
@@ -31,8 +31,12 @@ public:
 
     // Empties the file, then appends `text` in one write: a new job is recorded whole or not at all.
     void restart(const std::string& text);
-    // Writes `text` whole, then syncs; throws Error (exit 1) when the file cannot take it.
-    void append(const std::string& text);
+    // Writes `text` whole, then syncs unless told not to; throws Error (exit 1) when the file
+    // cannot take it. A record written without a sync survives a kill of the process (it is in
+    // the kernel's hands), not a crash of the machine; the next synced record carries it too.
+    enum class Durable { now, with_next };
+    void append(const std::string& text, Durable durable = Durable::now);
+    void sync();
 
     // Checks the first line against the header this run would write: UsageError naming the
     // trouble when it is not a journal of this kind (`any_version` is the header's start up to

@@ -101,6 +101,21 @@ TEST_CASE("import journal: each row's last record decides; a row sent and never 
     CHECK_THROWS_WITH(ImportJournal(tmp.path, "lead", "other"), Contains("belongs to another job"));
 }
 
+TEST_CASE("import journal: a row's sent record is synced before it goes, its outcome with the next", "[bulk][import]") {
+    static int syncs = 0;
+    syncs = 0;
+    TempFile tmp;
+    ImportJournal journal(tmp.path, "lead", "abc", [](int) { return ++syncs, 0; });
+    CHECK(syncs == 1);  // the header
+    journal.sent(1);
+    CHECK(syncs == 2);
+    journal.settled(1, RowOutcome::created, "7");
+    CHECK(syncs == 2);
+    CHECK_THAT(tmp.text(), Contains("created row 1: 7\n"));  // written, so a kill loses nothing
+    journal.sync();
+    CHECK(syncs == 3);
+}
+
 TEST_CASE("import run: skips what the journal settled, holds unknown creates, accounts for every row", "[bulk][import]") {
     TempFile tmp;
     auto input = read_rows("{\"title\":\"a\"}\n{\"title\":\"b\"}\n{\"title\":\"c\"}\n{\"id\":\"9\",\"title\":\"d\"}\n"
