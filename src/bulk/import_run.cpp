@@ -27,12 +27,10 @@ public:
             if (earlier && (earlier->outcome == RowOutcome::created || earlier->outcome == RowOutcome::updated)) {
                 ++summary_.skipped;
             } else if (earlier && earlier->outcome == RowOutcome::unknown && !rows_[i].update && !options_.resend_unknown) {
+                // Listed by the command in one line (ImportSummary::held) rather than a problem each.
                 summary_.held.push_back(rows_[i].number);
-                result(i, RowOutcome::unknown, {}, {.message = fmt::format("row {}: an earlier run sent it without learning "
-                                                                           "whether it was created; check, then import it "
-                                                                           "with --resend-unknown",
-                                                                           rows_[i].number),
-                                                    .exit = kExitNetwork});
+                result(i, RowOutcome::unknown, {}, {});
+                exits_.insert(kExitNetwork);
                 state_[i] = State::settled;
             } else {
                 pending_.push_back(i);
@@ -99,8 +97,11 @@ public:
             result(i, RowOutcome::failed, {}, {});
         }
         if (unsent > 0) {
+            // The client stops pulling rows on SIGINT/SIGTERM by itself: next() may not have seen it.
+            if (summary_.stopped.empty() && options_.interrupted()) stop("interrupted", kExitInterrupted);
             int exit = stop_exit_ ? stop_exit_ : kExitUnexpected;
-            summary_.problems.push_back({.message = fmt::format("{} rows not sent: {}", unsent, summary_.stopped), .exit = exit});
+            auto why = summary_.stopped.empty() ? std::string("the sender ended early") : summary_.stopped;
+            summary_.problems.push_back({.message = fmt::format("{} rows not sent: {}", unsent, why), .exit = exit});
             exits_.insert(exit);
         }
         record([](ImportJournal& journal) { journal.sync(); });  // the last outcomes, synced
