@@ -76,7 +76,7 @@ TEST_CASE("import rows: the format from the flag, the file name, else the conten
     CHECK(input_format(std::nullopt, "-", "title\nx\n") == InputFormat::csv);
 }
 
-TEST_CASE("import journal: each row's last record decides; a row sent and never answered is unknown", "[bulk][import]") {
+TEST_CASE("import journal: each row's last record decides, and a row sent and never answered is unknown", "[bulk][import]") {
     TempFile tmp;
     {
         ImportJournal journal(tmp.path, "lead", "abc");
@@ -162,7 +162,7 @@ TEST_CASE("import run: skips what the journal settled, holds unknown creates, ac
     CHECK_THAT(tmp.text(), Contains("sent row 3\ncreated row 3: 30\nsent row 4\nupdated row 4\nsent row 5\nfailed row 5: HTTP 400: bad\n"));
 }
 
-TEST_CASE("import run: a 401 stops the run; the rows never sent count as failed", "[bulk][import]") {
+TEST_CASE("import run: a 401 stops the run, and the rows never sent count as failed", "[bulk][import]") {
     auto input = read_rows("[{\"title\":\"a\"},{\"title\":\"b\"},{\"title\":\"c\"}]", InputFormat::json, leads(), {});
     size_t requests = 0;
     auto send = [&](const NextRow& next, const OnRowAnswer& on_answer) {
