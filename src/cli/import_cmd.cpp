@@ -30,7 +30,7 @@ std::vector<http::Request> requests_of(Context& ctx, const api::Resource& resour
     auto who = identity(ctx);
     for (auto& row : rows) {
         api::stamp_identity(row.body, who, row.update ? api::Stamp::update : api::Stamp::create);
-        requests.push_back(row.update ? api::update_request(resource, row.id, row.body)
+        requests.push_back(row.update ? api::import_update_request(resource, row.id, row.body)
                                       : api::create_request(resource, row.body));
     }
     return requests;

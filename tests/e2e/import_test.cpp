@@ -350,6 +350,27 @@ TEST_CASE("import: --update-by id PATCHes the rows with an id and creates the ot
     }
 }
 
+TEST_CASE("import: updates by id are retried under failures (a PATCH of a row is idempotent)", "[e2e][import]") {
+    TempDir dir("import-retry");
+    auto record = dir / "record";
+    SandboxProcess sandbox({"--record", record, "--seed-records", "200", "--fail-rate", "0.3"});
+    auto listed = crm(sandbox, {"leads", "list", "--all", "-o", "ids", "--retries", "20"});
+    REQUIRE(listed.exit_code == 0);
+    std::istringstream ids(listed.out);
+    std::string rows;
+    size_t count = 0;
+    for (std::string id; std::getline(ids, id); ++count) rows += "{\"id\":\"" + id + "\",\"note\":\"imported\"}\n";
+    REQUIRE(count >= 20);
+    auto r = crm(sandbox, {"leads", "import", "-", "--format", "ndjson", "--update-by", "id", "--yes", "--retries", "20"},
+                 {.stdin_data = rows});
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(summary_of(r.err) == std::vector<size_t>{0, count, 0, 0});
+    auto requests = recorded(record);
+    CHECK(std::count_if(requests.begin(), requests.end(),
+                        [](const Recorded& q) { return q.method == "PATCH" && q.status == 503; }) > 0);
+}
+
 TEST_CASE("import: rejected rows go to --failed-out as they were in the CSV, exit 9", "[e2e][import]") {
     TempDir dir("import-failed-out");
     SandboxProcess sandbox;
