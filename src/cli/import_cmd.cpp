@@ -19,6 +19,7 @@ namespace crm::cli {
 
 namespace {
 
+constexpr size_t kHeldShown = 50;  // row numbers listed in the warning about held rows
 constexpr std::string_view kOutcomes[] = {"created", "updated", "failed", "unknown"};
 
 std::string_view outcome_name(bulk::RowOutcome outcome) { return kOutcomes[static_cast<size_t>(outcome)]; }
@@ -79,9 +80,12 @@ void report_outcome(Context& ctx, const api::Resource& resource, const bulk::Imp
     if (!summary.stopped.empty() && !summary.interrupted)
         ctx.report().error({.message = prefix + summary.stopped, .exit = summary.exit});
     if (!summary.held.empty()) {
+        const auto& held = summary.held;
+        auto shown = static_cast<std::ptrdiff_t>(std::min(held.size(), kHeldShown));
+        auto more = held.size() > kHeldShown ? fmt::format(" … and {} more", held.size() - kHeldShown) : "";
         ctx.report().warning(fmt::format("{}{} rows were sent by an earlier run without an answer and are not sent again "
-                                         "(--resend-unknown sends them): rows {}",
-                                         prefix, summary.held.size(), fmt::join(summary.held, ", ")));
+                                         "(check them; --resend-unknown sends them): rows {}{}",
+                                         prefix, held.size(), fmt::join(held.begin(), held.begin() + shown, ", "), more));
     }
     if (ctx.globals().quiet) return;
     std::string skipped = summary.skipped ? fmt::format(", skipped {} (journal)", summary.skipped) : "";

@@ -298,6 +298,16 @@ TEST_CASE("import: killed with SIGKILL, resumed with the journal, creates exactl
     }
     for (const auto& [title, times] : second_run) CHECK(times == 1);
     CHECK(r.exit_code == (held.empty() ? 0 : 9));
+
+    // --resend-unknown: the held rows, and only they, are sent again.
+    size_t before = recorded(record).size();
+    auto resent = crm(sandbox, {"leads", "import", input, "--journal", dir / "journal", "--resend-unknown", "-o", "ndjson"});
+    INFO(resent.err);
+    CHECK(resent.exit_code == 0);
+    auto third = results_of(resent.out);
+    CHECK(third.size() == held.size());
+    for (const auto& [row, result] : third) CHECK((result.first == "created" && held.contains("row-" + std::to_string(row))));
+    CHECK(recorded(record).size() - before == held.size());
 }
 
 TEST_CASE("import: 1000 rows under the vendor's quota finish with every row created once", "[e2e][import]") {
