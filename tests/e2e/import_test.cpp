@@ -52,6 +52,17 @@ std::map<std::string, int> created_titles(const std::vector<Recorded>& requests)
     return titles;
 }
 
+// Sends `signal` to crm once the sandbox created `count` leads (or 20 s passed); its wait status.
+int signal_once_created(pid_t pid, int signal, const std::string& record, size_t count) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (created_titles(recorded(record)).size() < count && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    ::kill(pid, signal);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    return status;
+}
+
 std::string ndjson_rows(size_t count, const std::string& prefix = "row") {
     std::string text;
     for (size_t i = 1; i <= count; ++i)
@@ -266,13 +277,7 @@ TEST_CASE("import: killed with SIGKILL, resumed with the journal, creates exactl
     SandboxProcess sandbox({"--record", record, "--latency-ms", "5"});
     auto input = write(dir, "rows.ndjson", ndjson_rows(400));
     std::vector<std::string> args{"leads", "import", input, "--journal", dir / "journal", "--parallel", "4", "-o", "ndjson"};
-    pid_t pid = spawn_crm(sandbox, args);
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-    while (created_titles(recorded(record)).size() < 100 && std::chrono::steady_clock::now() < deadline)
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    ::kill(pid, SIGKILL);
-    int status = 0;
-    ::waitpid(pid, &status, 0);
+    int status = signal_once_created(spawn_crm(sandbox, args), SIGKILL, record, 100);
     REQUIRE(WIFSIGNALED(status));
     std::this_thread::sleep_for(std::chrono::milliseconds(200));  // requests in flight at the kill finish
     auto first_run = created_titles(recorded(record));
@@ -409,12 +414,7 @@ TEST_CASE("import: SIGTERM ends the run with its summary and --failed-out writte
     pid_t pid = spawn_crm(sandbox,
                           {"leads", "import", input, "--journal", dir / "journal", "--failed-out", dir / "failed", "--parallel", "2"},
                           dir / "err");
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-    while (created_titles(recorded(record)).size() < 50 && std::chrono::steady_clock::now() < deadline)
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    ::kill(pid, SIGTERM);
-    int status = 0;
-    ::waitpid(pid, &status, 0);
+    int status = signal_once_created(pid, SIGTERM, record, 50);
     REQUIRE(WIFEXITED(status));
     CHECK(WEXITSTATUS(status) == 143);
     auto summary = summary_of(read_file(dir / "err"));
