@@ -147,12 +147,17 @@ void run_import(Context& ctx, const api::Resource& resource, const ImportFlags& 
         journal = std::make_unique<bulk::ImportJournal>(*flags.journal, resource.singular, job_of(input, update_by_id));
     if (flags.failed_out) write_text_file(*flags.failed_out, "");  // fail now, not after the run
 
-    term::Progress progress(ctx.io(), fmt::format("importing {}", resource.name), input.rows.size());
+    // Made at the first answer, when the run knows how many rows it sends (a resume skips some).
+    std::optional<term::Progress> progress;
     bulk::ImportOptions options{
         .journal = journal.get(),
         .resend_unknown = flags.resend_unknown,
         .interrupted = [] { return http::interrupt_requested(); },
-        .on_progress = [&progress](size_t done, size_t, size_t retries) { progress.update(done, retries); },
+        .on_progress =
+            [&](size_t done, size_t total, size_t retries) {
+                if (!progress) progress.emplace(ctx.io(), fmt::format("importing {}", resource.name), total);
+                progress->update(done, retries);
+            },
     };
     auto send = [&](const bulk::NextRow& next, const bulk::OnRowAnswer& on_answer) {
         std::vector<size_t> pulled;  // the row index of each request handed to the client
@@ -169,7 +174,7 @@ void run_import(Context& ctx, const api::Resource& resource, const ImportFlags& 
         });
     };
     auto summary = bulk::run_import(input.rows, send, options);
-    progress.finish();
+    if (progress) progress->finish();
 
     print_results(ctx, summary);
     report_outcome(ctx, resource, summary);
