@@ -1,6 +1,7 @@
 // leads, opportunities, contacts, orgs, cases (and their children: pipelines, case types):
 // every command here is generated from the resource table.
 #include "cli/entities.h"
+#include "cli/import_cmd.h"
 #include "options.h"
 #include "tree.h"
 
@@ -162,6 +163,30 @@ void add_tag_edit(Tree& tree, CLI::App* group, const api::Resource& r) {
     tree.on_run(sub, [opts, &r](cli::Context& ctx) { cli::run_tag_edit(ctx, r, *opts); });
 }
 
+// crm ENTITY import FILE|- (CLI.md §11): every entity that can be created.
+void add_import(Tree& tree, CLI::App* group, const api::Resource& r) {
+    auto opts = tree.make<cli::ImportFlags>();
+    auto* sub = group->add_subcommand(
+        "import", fmt::format("Create (or with --update-by id, update) {} from CSV, NDJSON or a JSON array; journaled, "
+                              "resumable", r.name));
+    sub->add_option("file", opts->file, "FILE, or - for standard input (CSV as -o csv writes it: header = dotted field paths)")
+        ->required();
+    sub->add_option("--format", opts->format, "Input format: csv, ndjson or json (default: from the file name, else the content)")
+        ->check(CLI::IsMember({"csv", "ndjson", "json"}));
+    sub->add_option("--update-by", opts->update_by, "id: PATCH the rows that have an id (the others are created)")
+        ->check(CLI::IsMember({"id"}));
+    sub->add_option("--journal", opts->journal,
+                    "Record each row's outcome in FILE; a re-run with it skips created/updated rows, retries failed ones");
+    sub->add_option("--failed-out", opts->failed_out, "Write the failed and unknown rows to FILE, in the input format");
+    sub->add_option("--parallel", opts->parallel, "Requests in flight at once, 1 to 16 (default 4)");
+    sub->add_option("--string-fields", opts->string_fields, "CSV columns always read as strings: a,b (repeatable)")
+        ->allow_extra_args(false);
+    sub->add_flag("--resend-unknown", opts->resend_unknown,
+                  "Send again the creates an earlier run (per --journal) sent without an answer: they may exist already");
+    sub->add_flag("-y,--yes", opts->yes, "Do not ask before PATCHing rows by id (needed off a terminal with --update-by id)");
+    tree.on_run(sub, [opts, &r](cli::Context& ctx) { cli::run_import(ctx, r, *opts); });
+}
+
 void add_merge(Tree& tree, CLI::App* group, const api::Resource& r) {
     struct Opts {
         std::string target;
@@ -206,6 +231,7 @@ void add_resource_commands(Tree& tree) {
         group->require_subcommand(1);
         add_crud(tree, group, r);
         add_id_actions(tree, group, r);
+        if (r.ops & api::kCreate) add_import(tree, group, r);
         if (!r.tags_path.empty()) add_tag_edit(tree, group, r);
         if (r.mergeable) add_merge(tree, group, r);
         if (r.has_status_and_stage) add_opportunity_actions(tree, group);

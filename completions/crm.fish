@@ -130,11 +130,14 @@ function __crm_data
         case 'sub:crm leads:convert'
             printf '%s\n' 'convert'
             return 0
+        case 'sub:crm leads:import'
+            printf '%s\n' 'import'
+            return 0
         case 'sub:crm leads:tag'
             printf '%s\n' 'tag'
             return 0
         case 'subs:crm leads'
-            printf '%s\n' 'list'\t'List leads' 'get'\t'Show leads by id (several ids: fetched concurrently)' 'create'\t'Create a lead (requires title)' 'update'\t'Update a lead (partial: only the fields given)' 'delete'\t'Delete leads by id' 'archive'\t'Archive leads' 'unarchive'\t'Unarchive leads' 'convert'\t'Convert a lead into an opportunity (prints the opportunity)' 'tag'\t'Add or remove tags of leads by label: read each, PATCH its tags back in the shape they had'
+            printf '%s\n' 'list'\t'List leads' 'get'\t'Show leads by id (several ids: fetched concurrently)' 'create'\t'Create a lead (requires title)' 'update'\t'Update a lead (partial: only the fields given)' 'delete'\t'Delete leads by id' 'archive'\t'Archive leads' 'unarchive'\t'Unarchive leads' 'convert'\t'Convert a lead into an opportunity (prints the opportunity)' 'import'\t'Create (or with --update-by id, update) leads from CSV, NDJSON or a JSON array; journaled, resumable' 'tag'\t'Add or remove tags of leads by label: read each, PATCH its tags back in the shape they had'
             return 0
         case 'flags:crm leads'
             printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit'
@@ -240,6 +243,26 @@ function __crm_data
         case 'flags:crm leads convert'
             printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit'
             return 0
+        case 'ft:crm leads import'
+            printf '%s\n' '1'
+            return 0
+        case 'val:crm leads import:--format'
+            printf '%s\n' 'csv' 'ndjson' 'json'
+            return 0
+        case 'val:crm leads import:--update-by'
+            printf '%s\n' 'id'
+            return 0
+        case 'val:crm leads import:--journal'
+            return 0
+        case 'val:crm leads import:--failed-out'
+            return 0
+        case 'val:crm leads import:--parallel'
+            return 0
+        case 'val:crm leads import:--string-fields'
+            return 0
+        case 'flags:crm leads import'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--format'\t'Input format: csv, ndjson or json (default: from the file name, else the content)' '--update-by'\t'id: PATCH the rows that have an id (the others are created)' '--journal'\t'Record each row\'s outcome in FILE; a re-run with it skips created/updated rows, retries failed ones' '--failed-out'\t'Write the failed and unknown rows to FILE, in the input format' '--parallel'\t'Requests in flight at once, 1 to 16 (default 4)' '--string-fields'\t'CSV columns always read as strings: a,b (repeatable)' '--resend-unknown'\t'Send again the creates an earlier run (per --journal) sent without an answer: they may exist already' '-y'\t'Do not ask before PATCHing rows by id (needed off a terminal with --update-by id)' '--yes'\t'Do not ask before PATCHing rows by id (needed off a terminal with --update-by id)'
+            return 0
         case 'ft:crm leads tag'
             printf '%s\n' '1'
             return 0
@@ -268,6 +291,9 @@ function __crm_data
         case 'sub:crm opportunities:delete'
             printf '%s\n' 'delete'
             return 0
+        case 'sub:crm opportunities:import'
+            printf '%s\n' 'import'
+            return 0
         case 'sub:crm opportunities:tag'
             printf '%s\n' 'tag'
             return 0
@@ -281,7 +307,7 @@ function __crm_data
             printf '%s\n' 'pipelines'
             return 0
         case 'subs:crm opportunities'
-            printf '%s\n' 'list'\t'List opportunities' 'get'\t'Show opportunities by id (several ids: fetched concurrently)' 'create'\t'Create a opportunity (requires title)' 'update'\t'Update a opportunity (partial: only the fields given)' 'delete'\t'Delete opportunities by id' 'tag'\t'Add or remove tags of opportunities by label: read each, PATCH its tags back in the shape they had' 'status'\t'Set an opportunity\'s status: open, won or lost' 'stage'\t'Move an opportunity to a stage (a stage key, or a label of its pipeline)' 'pipelines'\t'Work with opportunity pipelines'
+            printf '%s\n' 'list'\t'List opportunities' 'get'\t'Show opportunities by id (several ids: fetched concurrently)' 'create'\t'Create a opportunity (requires title)' 'update'\t'Update a opportunity (partial: only the fields given)' 'delete'\t'Delete opportunities by id' 'import'\t'Create (or with --update-by id, update) opportunities from CSV, NDJSON or a JSON array; journaled, resumable' 'tag'\t'Add or remove tags of opportunities by label: read each, PATCH its tags back in the shape they had' 'status'\t'Set an opportunity\'s status: open, won or lost' 'stage'\t'Move an opportunity to a stage (a stage key, or a label of its pipeline)' 'pipelines'\t'Work with opportunity pipelines'
             return 0
         case 'flags:crm opportunities'
             printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit'
@@ -377,6 +403,26 @@ function __crm_data
         case 'flags:crm opportunities delete'
             printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '-y'\t'Do not ask for confirmation (required when not on a terminal)' '--yes'\t'Do not ask for confirmation (required when not on a terminal)' '--ignore-not-found'\t'Count an id that does not exist (404) as done'
             return 0
+        case 'ft:crm opportunities import'
+            printf '%s\n' '1'
+            return 0
+        case 'val:crm opportunities import:--format'
+            printf '%s\n' 'csv' 'ndjson' 'json'
+            return 0
+        case 'val:crm opportunities import:--update-by'
+            printf '%s\n' 'id'
+            return 0
+        case 'val:crm opportunities import:--journal'
+            return 0
+        case 'val:crm opportunities import:--failed-out'
+            return 0
+        case 'val:crm opportunities import:--parallel'
+            return 0
+        case 'val:crm opportunities import:--string-fields'
+            return 0
+        case 'flags:crm opportunities import'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--format'\t'Input format: csv, ndjson or json (default: from the file name, else the content)' '--update-by'\t'id: PATCH the rows that have an id (the others are created)' '--journal'\t'Record each row\'s outcome in FILE; a re-run with it skips created/updated rows, retries failed ones' '--failed-out'\t'Write the failed and unknown rows to FILE, in the input format' '--parallel'\t'Requests in flight at once, 1 to 16 (default 4)' '--string-fields'\t'CSV columns always read as strings: a,b (repeatable)' '--resend-unknown'\t'Send again the creates an earlier run (per --journal) sent without an answer: they may exist already' '-y'\t'Do not ask before PATCHing rows by id (needed off a terminal with --update-by id)' '--yes'\t'Do not ask before PATCHing rows by id (needed off a terminal with --update-by id)'
+            return 0
         case 'ft:crm opportunities tag'
             printf '%s\n' '1'
             return 0
@@ -466,6 +512,9 @@ function __crm_data
         case 'sub:crm contacts:delete'
             printf '%s\n' 'delete'
             return 0
+        case 'sub:crm contacts:import'
+            printf '%s\n' 'import'
+            return 0
         case 'sub:crm contacts:tag'
             printf '%s\n' 'tag'
             return 0
@@ -473,7 +522,7 @@ function __crm_data
             printf '%s\n' 'merge'
             return 0
         case 'subs:crm contacts'
-            printf '%s\n' 'list'\t'List contacts' 'get'\t'Show contacts by id (several ids: fetched concurrently)' 'create'\t'Create a contact (requires name)' 'update'\t'Update a contact (partial: only the fields given)' 'delete'\t'Delete contacts by id' 'tag'\t'Add or remove tags of contacts by label: read each, PATCH its tags back in the shape they had' 'merge'\t'Merge contacts into TARGET (the sources are deleted, references move to TARGET)'
+            printf '%s\n' 'list'\t'List contacts' 'get'\t'Show contacts by id (several ids: fetched concurrently)' 'create'\t'Create a contact (requires name)' 'update'\t'Update a contact (partial: only the fields given)' 'delete'\t'Delete contacts by id' 'import'\t'Create (or with --update-by id, update) contacts from CSV, NDJSON or a JSON array; journaled, resumable' 'tag'\t'Add or remove tags of contacts by label: read each, PATCH its tags back in the shape they had' 'merge'\t'Merge contacts into TARGET (the sources are deleted, references move to TARGET)'
             return 0
         case 'flags:crm contacts'
             printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit'
@@ -561,6 +610,26 @@ function __crm_data
         case 'flags:crm contacts delete'
             printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '-y'\t'Do not ask for confirmation (required when not on a terminal)' '--yes'\t'Do not ask for confirmation (required when not on a terminal)' '--ignore-not-found'\t'Count an id that does not exist (404) as done'
             return 0
+        case 'ft:crm contacts import'
+            printf '%s\n' '1'
+            return 0
+        case 'val:crm contacts import:--format'
+            printf '%s\n' 'csv' 'ndjson' 'json'
+            return 0
+        case 'val:crm contacts import:--update-by'
+            printf '%s\n' 'id'
+            return 0
+        case 'val:crm contacts import:--journal'
+            return 0
+        case 'val:crm contacts import:--failed-out'
+            return 0
+        case 'val:crm contacts import:--parallel'
+            return 0
+        case 'val:crm contacts import:--string-fields'
+            return 0
+        case 'flags:crm contacts import'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--format'\t'Input format: csv, ndjson or json (default: from the file name, else the content)' '--update-by'\t'id: PATCH the rows that have an id (the others are created)' '--journal'\t'Record each row\'s outcome in FILE; a re-run with it skips created/updated rows, retries failed ones' '--failed-out'\t'Write the failed and unknown rows to FILE, in the input format' '--parallel'\t'Requests in flight at once, 1 to 16 (default 4)' '--string-fields'\t'CSV columns always read as strings: a,b (repeatable)' '--resend-unknown'\t'Send again the creates an earlier run (per --journal) sent without an answer: they may exist already' '-y'\t'Do not ask before PATCHing rows by id (needed off a terminal with --update-by id)' '--yes'\t'Do not ask before PATCHing rows by id (needed off a terminal with --update-by id)'
+            return 0
         case 'ft:crm contacts tag'
             printf '%s\n' '1'
             return 0
@@ -597,6 +666,9 @@ function __crm_data
         case 'sub:crm orgs:delete'
             printf '%s\n' 'delete'
             return 0
+        case 'sub:crm orgs:import'
+            printf '%s\n' 'import'
+            return 0
         case 'sub:crm orgs:tag'
             printf '%s\n' 'tag'
             return 0
@@ -604,7 +676,7 @@ function __crm_data
             printf '%s\n' 'merge'
             return 0
         case 'subs:crm orgs'
-            printf '%s\n' 'list'\t'List orgs' 'get'\t'Show orgs by id (several ids: fetched concurrently)' 'create'\t'Create a organization (requires name)' 'update'\t'Update a organization (partial: only the fields given)' 'delete'\t'Delete orgs by id' 'tag'\t'Add or remove tags of orgs by label: read each, PATCH its tags back in the shape they had' 'merge'\t'Merge orgs into TARGET (the sources are deleted, references move to TARGET)'
+            printf '%s\n' 'list'\t'List orgs' 'get'\t'Show orgs by id (several ids: fetched concurrently)' 'create'\t'Create a organization (requires name)' 'update'\t'Update a organization (partial: only the fields given)' 'delete'\t'Delete orgs by id' 'import'\t'Create (or with --update-by id, update) orgs from CSV, NDJSON or a JSON array; journaled, resumable' 'tag'\t'Add or remove tags of orgs by label: read each, PATCH its tags back in the shape they had' 'merge'\t'Merge orgs into TARGET (the sources are deleted, references move to TARGET)'
             return 0
         case 'flags:crm orgs'
             printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit'
@@ -684,6 +756,26 @@ function __crm_data
         case 'flags:crm orgs delete'
             printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '-y'\t'Do not ask for confirmation (required when not on a terminal)' '--yes'\t'Do not ask for confirmation (required when not on a terminal)' '--ignore-not-found'\t'Count an id that does not exist (404) as done'
             return 0
+        case 'ft:crm orgs import'
+            printf '%s\n' '1'
+            return 0
+        case 'val:crm orgs import:--format'
+            printf '%s\n' 'csv' 'ndjson' 'json'
+            return 0
+        case 'val:crm orgs import:--update-by'
+            printf '%s\n' 'id'
+            return 0
+        case 'val:crm orgs import:--journal'
+            return 0
+        case 'val:crm orgs import:--failed-out'
+            return 0
+        case 'val:crm orgs import:--parallel'
+            return 0
+        case 'val:crm orgs import:--string-fields'
+            return 0
+        case 'flags:crm orgs import'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--format'\t'Input format: csv, ndjson or json (default: from the file name, else the content)' '--update-by'\t'id: PATCH the rows that have an id (the others are created)' '--journal'\t'Record each row\'s outcome in FILE; a re-run with it skips created/updated rows, retries failed ones' '--failed-out'\t'Write the failed and unknown rows to FILE, in the input format' '--parallel'\t'Requests in flight at once, 1 to 16 (default 4)' '--string-fields'\t'CSV columns always read as strings: a,b (repeatable)' '--resend-unknown'\t'Send again the creates an earlier run (per --journal) sent without an answer: they may exist already' '-y'\t'Do not ask before PATCHing rows by id (needed off a terminal with --update-by id)' '--yes'\t'Do not ask before PATCHing rows by id (needed off a terminal with --update-by id)'
+            return 0
         case 'ft:crm orgs tag'
             printf '%s\n' '1'
             return 0
@@ -720,6 +812,9 @@ function __crm_data
         case 'sub:crm cases:delete'
             printf '%s\n' 'delete'
             return 0
+        case 'sub:crm cases:import'
+            printf '%s\n' 'import'
+            return 0
         case 'sub:crm cases:tag'
             printf '%s\n' 'tag'
             return 0
@@ -727,7 +822,7 @@ function __crm_data
             printf '%s\n' 'types'
             return 0
         case 'subs:crm cases'
-            printf '%s\n' 'list'\t'List cases' 'get'\t'Show cases by id (several ids: fetched concurrently)' 'create'\t'Create a case (requires title)' 'update'\t'Update a case (partial: only the fields given)' 'delete'\t'Delete cases by id' 'tag'\t'Add or remove tags of cases by label: read each, PATCH its tags back in the shape they had' 'types'\t'Work with case types'
+            printf '%s\n' 'list'\t'List cases' 'get'\t'Show cases by id (several ids: fetched concurrently)' 'create'\t'Create a case (requires title)' 'update'\t'Update a case (partial: only the fields given)' 'delete'\t'Delete cases by id' 'import'\t'Create (or with --update-by id, update) cases from CSV, NDJSON or a JSON array; journaled, resumable' 'tag'\t'Add or remove tags of cases by label: read each, PATCH its tags back in the shape they had' 'types'\t'Work with case types'
             return 0
         case 'flags:crm cases'
             printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit'
@@ -824,6 +919,26 @@ function __crm_data
             return 0
         case 'flags:crm cases delete'
             printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '-y'\t'Do not ask for confirmation (required when not on a terminal)' '--yes'\t'Do not ask for confirmation (required when not on a terminal)' '--ignore-not-found'\t'Count an id that does not exist (404) as done'
+            return 0
+        case 'ft:crm cases import'
+            printf '%s\n' '1'
+            return 0
+        case 'val:crm cases import:--format'
+            printf '%s\n' 'csv' 'ndjson' 'json'
+            return 0
+        case 'val:crm cases import:--update-by'
+            printf '%s\n' 'id'
+            return 0
+        case 'val:crm cases import:--journal'
+            return 0
+        case 'val:crm cases import:--failed-out'
+            return 0
+        case 'val:crm cases import:--parallel'
+            return 0
+        case 'val:crm cases import:--string-fields'
+            return 0
+        case 'flags:crm cases import'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--format'\t'Input format: csv, ndjson or json (default: from the file name, else the content)' '--update-by'\t'id: PATCH the rows that have an id (the others are created)' '--journal'\t'Record each row\'s outcome in FILE; a re-run with it skips created/updated rows, retries failed ones' '--failed-out'\t'Write the failed and unknown rows to FILE, in the input format' '--parallel'\t'Requests in flight at once, 1 to 16 (default 4)' '--string-fields'\t'CSV columns always read as strings: a,b (repeatable)' '--resend-unknown'\t'Send again the creates an earlier run (per --journal) sent without an answer: they may exist already' '-y'\t'Do not ask before PATCHing rows by id (needed off a terminal with --update-by id)' '--yes'\t'Do not ask before PATCHing rows by id (needed off a terminal with --update-by id)'
             return 0
         case 'ft:crm cases tag'
             printf '%s\n' '1'

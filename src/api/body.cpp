@@ -23,6 +23,42 @@ std::string resolve_data(const std::string& data, const FileReader& read_file) {
 
 }  // namespace
 
+json::Value typed_value(std::string_view text, json::Allocator& alloc) {
+    json::Value parsed;
+    try {
+        parsed.CopyFrom(json::parse(text), alloc);
+    } catch (const json::ParseError&) {
+        parsed = json::str(text, alloc);  // not JSON: a string, as -F documents
+    }
+    return parsed;
+}
+
+json::Value cell_value(std::optional<FieldType> type, std::string_view text, json::Allocator& alloc) {
+    if (!type) return typed_value(text, alloc);
+    switch (*type) {
+        case FieldType::text:
+            return json::str(text, alloc);
+        case FieldType::boolean:
+            if (text != "true" && text != "false") throw UsageError(fmt::format("must be true or false, got '{}'", text));
+            return json::Value(text == "true");
+        case FieldType::number: {
+            json::Value number = typed_value(text, alloc);
+            if (!number.IsNumber()) throw UsageError(fmt::format("must be a number, got '{}'", text));
+            return number;
+        }
+        case FieldType::structured:
+            if (!text.starts_with('[') && !text.starts_with('{')) return json::str(text, alloc);
+            try {
+                json::Value value;
+                value.CopyFrom(json::parse(text), alloc);
+                return value;
+            } catch (const json::ParseError& e) {
+                throw UsageError(fmt::format("invalid JSON: {}", e.what()));
+            }
+    }
+    return json::str(text, alloc);
+}
+
 void set_path(json::Document& doc, std::string_view dotted_key, json::Value value) {
     auto& alloc = doc.GetAllocator();
     bool append = dotted_key.ends_with("[]");
@@ -86,13 +122,7 @@ json::Document build_body(const BodyInput& input, const FileReader& read_file) {
     for (const auto& field : input.typed_fields) {
         auto [key, value] = split_field(field, "--typed-field");
         if (!value.empty() && value[0] == '@') value = read_file(value.substr(1));
-        json::Value parsed;
-        try {
-            parsed.CopyFrom(json::parse(value), alloc);
-        } catch (const json::ParseError&) {
-            parsed = json::str(value, alloc);  // not JSON: a string, as -F documents
-        }
-        set_path(doc, key, std::move(parsed));
+        set_path(doc, key, typed_value(value, alloc));
     }
     return doc;
 }

@@ -1,6 +1,7 @@
 // Request bodies of CLI.md §3: --data, --field, --typed-field, validated before anything is
 // sent. Pure apart from the injected file reader.
 #pragma once
+#include "api/resources.h"
 #include "json/json.h"
 
 #include <functional>
@@ -25,6 +26,15 @@ using FileReader = std::function<std::string(const std::string& path)>;
 // malformed field. Comments and trailing commas (as in the API reference's examples) are
 // accepted; what is sent is always strict JSON.
 json::Document build_body(const BodyInput& input, const FileReader& read_file);
+
+// A -F value: the JSON it parses as (numbers, true/false/null, arrays, objects), else the string.
+json::Value typed_value(std::string_view text, json::Allocator& alloc);
+
+// An import's CSV cell as its field's type has it (CLI.md §11; resources.h FieldType): text
+// stays a string, a number or boolean must be one, structured is JSON when it starts with
+// '[' or '{' (and must then parse); a field the schema does not know (nullopt) is typed like
+// -F. Throws UsageError saying what the cell should be.
+json::Value cell_value(std::optional<FieldType> type, std::string_view text, json::Allocator& alloc);
 
 // Sets KEY=VALUE at a dotted path; "a.b[]" appends to the array a.b.
 void set_path(json::Document& doc, std::string_view dotted_key, json::Value value);

@@ -131,6 +131,12 @@ http::Request update_request(const Resource& resource, std::string_view id, cons
     return with_body("PATCH", item_path(resource, id), body);
 }
 
+http::Request import_update_request(const Resource& resource, std::string_view id, const json::Value& body) {
+    auto request = update_request(resource, id, body);
+    request.idempotent = true;
+    return request;
+}
+
 http::Request delete_request(const Resource& resource, std::string_view id) {
     return {.method = "DELETE", .path = item_path(resource, id)};
 }

@@ -43,6 +43,9 @@ http::Request get_request(const Resource& resource, std::string_view id);
 http::Request create_request(const Resource& resource, const json::Value& body);
 http::Request update_request(const Resource& resource, std::string_view id, const json::Value& body);
 http::Request delete_request(const Resource& resource, std::string_view id);
+// crm ENTITY import --update-by id: the update of a row, marked idempotent (retried like a PUT):
+// the row sets absolute values, so sending it twice leaves the record as sending it once.
+http::Request import_update_request(const Resource& resource, std::string_view id, const json::Value& body);
 http::Request id_action_request(const Resource& resource, const IdAction& action, std::string_view id);
 
 // POST {path}/{target}/merge {"sourceId":[...]}: UsageError for no sources or the target among them.

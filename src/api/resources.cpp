@@ -22,6 +22,28 @@ const Filter kTags{"tags", "tags", K::list, "Tag label(s) or id(s)"};
 const Filter kOwnerId{"owner-id", "ownerId", K::text, "Owner id"};
 const Filter kName{"name", "name", K::text, "Name contains (case-insensitive)"};
 
+using T = FieldType;
+
+// A user as the reference shows one (owner, creator, assignee …): id, name and email, strings.
+std::vector<Field> user(const std::string& field) {
+    return {{field + ".id", T::text}, {field + ".name", T::text}, {field + ".email", T::text}};
+}
+
+// Fields spelled once: every record has these; leads and opportunities share a value and links.
+std::vector<Field> fields(std::initializer_list<std::vector<Field>> groups) {
+    std::vector<Field> all{{"id", T::text},          {"createdAt", T::text},      {"createdOn", T::text},
+                           {"updatedAt", T::text},   {"tenantId", T::text},       {"tags", T::structured},
+                           {"customFields", T::structured}, {"followers", T::structured},
+                           {"participants", T::structured}};
+    for (const auto& group : {user("owner"), user("creator"), user("lastUpdatedBy")}) all.insert(all.end(), group.begin(), group.end());
+    for (const auto& group : groups) all.insert(all.end(), group.begin(), group.end());
+    return all;
+}
+const std::vector<Field> kDeal{{"title", T::text},          {"value.amount", T::number}, {"value.code", T::text},
+                               {"origin", T::text},         {"leadRating", T::text},     {"note", T::text},
+                               {"organizationId", T::text}, {"contactId", T::text}};
+const std::vector<Field> kContactWays{{"email", T::structured}, {"phone", T::structured}};
+
 std::vector<Resource> build() {
     std::vector<Resource> r;
     r.push_back({.name = "leads",
@@ -40,7 +62,9 @@ std::vector<Resource> build() {
                  .id_actions = {{"archive", "PATCH", "archive", true, "Archive leads"},
                                 {"unarchive", "PATCH", "unarchive", true, "Unarchive leads"},
                                 {"convert", "POST", "convert", false,
-                                 "Convert a lead into an opportunity (prints the opportunity)", "opportunities"}}});
+                                 "Convert a lead into an opportunity (prints the opportunity)", "opportunities"}},
+                 .fields = fields({kDeal,
+                                   {{"isArchived", T::boolean}, {"isConverted", T::boolean}, {"opportunityId", T::text}}})});
     r.push_back({.name = "opportunities",
                  .aliases = {"opps", "opportunity", "opp"},
                  .singular = "opportunity",
@@ -53,7 +77,10 @@ std::vector<Resource> build() {
                  .has_status_and_stage = true,
                  .filters = {kTitle, kContactId, kOrganizationId, kTags, kOwnerId},
                  .columns = {"id", "title", "stage", "status", "value.amount", "owner.name"},
-                 .names = {{"pipeline", "pipelineId", "pipelines", {"name"}, "Pipeline: its name or id"}}});
+                 .names = {{"pipeline", "pipelineId", "pipelines", {"name"}, "Pipeline: its name or id"}},
+                 .fields = fields({kDeal,
+                                   {{"stage", T::text}, {"pipelineId", T::text}, {"status", T::text}, {"leadId", T::text},
+                                    {"lostReason.reasonId", T::text}, {"lostReason.comment", T::text}}})});
     r.push_back({.name = "pipelines",
                  .singular = "pipeline",
                  .parent = "opportunities",
@@ -77,7 +104,8 @@ std::vector<Resource> build() {
                              kTags,
                              {"organization-id", "organizationId", K::text, "Organization id"},
                              {"search", "searchValue", K::text, "Search name, email and organization name"}},
-                 .columns = {"id", "name", "jobTitle", "organizationId", "owner.name"}});
+                 .columns = {"id", "name", "jobTitle", "organizationId", "owner.name"},
+                 .fields = fields({kContactWays, {{"name", T::text}, {"jobTitle", T::text}, {"organizationId", T::text}}})});
     r.push_back({.name = "orgs",
                  .aliases = {"organizations", "organization", "org"},
                  .singular = "organization",
@@ -89,7 +117,9 @@ std::vector<Resource> build() {
                  .bulk_entity = "organization",
                  .mergeable = true,
                  .filters = {kName, {"address", "address", K::text, "Address contains"}, kTags},
-                 .columns = {"id", "name", "industry", "website", "owner.name"}});
+                 .columns = {"id", "name", "industry", "website", "owner.name"},
+                 .fields = fields({kContactWays,
+                                   {{"name", T::text}, {"industry", T::text}, {"website", T::text}, {"address", T::structured}}})});
     r.push_back({.name = "cases",
                  .aliases = {"case"},
                  .singular = "case",
@@ -106,7 +136,10 @@ std::vector<Resource> build() {
                              {"created-before", "createdBeforeDate", K::date, "Created before: ISO 8601, or relative (90d, 2w, 12h, 30m, today, yesterday; UTC)"},
                              {"offset", "offset", K::number, "Skip this many records"}},
                  .columns = {"id", "title", "status", "priority", "assignee.name", "createdAt"},
-                 .names = {{"case-type", "caseTypeId", "types", {"label", "name"}, "Case type: its name or id"}}});
+                 .names = {{"case-type", "caseTypeId", "types", {"label", "name"}, "Case type: its name or id"}},
+                 .fields = fields({user("assignee"),
+                                   {{"title", T::text}, {"description", T::text}, {"status", T::text}, {"caseTypeId", T::text},
+                                    {"priority", T::text}, {"contactId", T::text}, {"organizationId", T::text}}})});
     r.push_back({.name = "types",
                  .singular = "case type",
                  .parent = "cases",
@@ -146,6 +179,13 @@ std::vector<std::string> entity_names() {
         if (resource.parent.empty()) names.push_back(resource.name);
     }
     return names;
+}
+
+std::optional<FieldType> field_type(const Resource& resource, std::string_view path) {
+    for (const auto& field : resource.fields) {
+        if (field.path == path) return field.type;
+    }
+    return std::nullopt;
 }
 
 std::string id_segment(std::string_view id) {

@@ -2,6 +2,7 @@
 // update, delete, tags, forms, bulk) is generated from these rows; adding an entity or a
 // filter is one line here.
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,6 +46,21 @@ struct NameRef {
     std::string help;
 };
 
+// The type a field has in the reference's schema, which decides how an import's CSV cell is
+// read (CLI.md §11): the reference's examples show ids, keys and dates as strings even when
+// they hold digits ("organizationId": "456"), amounts as numbers.
+enum class FieldType {
+    text,        // always a string: "2" stays "2"
+    number,      // a JSON number
+    boolean,     // true or false
+    structured,  // an array or object as JSON text; other text is a string (tags "vip", an address)
+};
+
+struct Field {
+    std::string path;  // dotted, as -o csv names its column: "value.amount"
+    FieldType type;
+};
+
 enum Op : unsigned { kList = 1, kGet = 2, kCreate = 4, kUpdate = 8, kDelete = 16, kAll = 31 };
 
 struct Resource {
@@ -65,7 +81,12 @@ struct Resource {
     std::vector<std::string> columns;  // default table columns
     std::vector<IdAction> id_actions;  // archive, unarchive, convert …
     std::vector<NameRef> names;        // name-aware flags (--pipeline, --case-type)
+    std::vector<Field> fields;         // the record's documented fields and their types
 };
+
+// The type of a dotted field path in the resource's schema; nullopt when the schema does not
+// know it (custom fields, anything undocumented).
+std::optional<FieldType> field_type(const Resource& resource, std::string_view path);
 
 const std::vector<Resource>& resources();
 

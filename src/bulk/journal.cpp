@@ -6,13 +6,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <charconv>
-#include <cstring>
-#include <fcntl.h>
 #include <optional>
-#include <sys/file.h>
-#include <unistd.h>
 #include <unordered_map>
 
 namespace crm::bulk {
@@ -22,14 +17,6 @@ namespace {
 constexpr std::string_view kAnyVersion = "crm bulk delete journal v";
 constexpr std::string_view kMagic = "crm bulk delete journal v2:";
 constexpr std::string_view kJobIds = "job ids:";
-
-std::string one_line(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) {
-        if (c == '\n' || c == '\r') c = ' ';
-    }
-    return out;
-}
 
 // `prefix` then " id id …", percent-encoded so an id never holds a space or a newline.
 std::string id_record(std::string_view prefix, std::span<const std::string> ids) {
@@ -68,21 +55,6 @@ std::optional<std::pair<size_t, std::string_view>> batch_line(std::string_view l
     return std::pair{number, rest};
 }
 
-std::string read_all(int fd, const std::string& path) {
-    std::string text;
-    char buffer[65536];
-    off_t offset = 0;
-    while (true) {
-        ssize_t n = ::pread(fd, buffer, sizeof buffer, offset);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) throw Error(fmt::format("cannot read journal {}: {}", path, std::strerror(errno)), kExitUnexpected);
-        if (n == 0) break;
-        text.append(buffer, static_cast<size_t>(n));
-        offset += n;
-    }
-    return text;
-}
-
 std::string_view first_line(std::string_view lines) { return lines.substr(0, lines.find('\n')); }
 
 }  // namespace
@@ -92,62 +64,25 @@ std::string journal_header(std::string_view entity, const Job& job) {
     return fmt::format("{} entity {}, job ids", kMagic, entity);
 }
 
-Journal::Journal(const std::string& path, std::string_view entity, const Job& job, Sync sync)
-    : path_(path), sync_(sync) {
-    fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
-    if (fd_ < 0) throw UsageError(fmt::format("cannot open journal {}: {}", path, std::strerror(errno)));
-    if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
-        int error = errno;
-        ::close(fd_);
-        if (error == EWOULDBLOCK)
-            throw UsageError(fmt::format("journal {} is in use by another crm bulk run; nothing sent", path));
-        throw UsageError(fmt::format("cannot lock journal {}: {}", path, std::strerror(error)));
+Journal::Journal(const std::string& path, std::string_view entity, const Job& job, JournalFile::Sync sync)
+    : file_(path, "crm bulk", sync) {
+    std::string header = journal_header(entity, job);
+    std::string_view lines = file_.lines();
+    std::string_view first = first_line(lines);
+    bool job_torn = first.starts_with(kMagic) && first.ends_with(", job ids") && first.size() + 1 == lines.size();
+    if (!job_torn) file_.check_header(kAnyVersion, kMagic, header);
+    if (lines.empty() || job_torn) {
+        // New, or killed before its job record was whole (nothing was sent): start afresh.
+        start(header, job);
+        return;
     }
-    try {
-        std::string text = read_all(fd_, path);
-        // Only whole lines count: a kill in the middle of a write leaves a torn last line.
-        auto whole = text.rfind('\n');
-        std::string_view lines = whole == std::string::npos ? std::string_view{} : std::string_view(text).substr(0, whole + 1);
-        std::string_view torn_text(text);
-        if (lines.empty() && !torn_text.starts_with(kMagic) && !kMagic.starts_with(torn_text))
-            throw UsageError(fmt::format("{} is not a crm bulk journal; refusing to write to it", path));
-        std::string header = journal_header(entity, job);
-        std::string_view first = first_line(lines);
-        bool job_torn = first.starts_with(kMagic) && first.ends_with(", job ids") && first.size() + 1 == lines.size();
-        if (lines.empty() || job_torn) {
-            // New, or killed before its job record was whole (nothing was sent): start afresh.
-            start(header, job);
-            return;
-        }
-        if (!first.starts_with(kAnyVersion))
-            throw UsageError(fmt::format("{} is not a crm bulk journal; refusing to write to it", path));
-        if (!first.starts_with(kMagic)) {
-            throw UsageError(fmt::format("journal {} was written by another version of crm ({}); this crm reads "
-                                         "v2 journals only: use a new journal file", path, first.substr(0, first.find(':'))));
-        }
-        if (first != header) {
-            throw UsageError(fmt::format(
-                "journal {} belongs to another job ({}); this run is {}: use a new journal file", path,
-                first.substr(kMagic.size() + 1), std::string_view(header).substr(kMagic.size() + 1)));
-        }
-        if (whole + 1 != text.size()) append("\n");  // end the torn line so the next one starts clean
-        read(lines.substr(first.size() + 1), job);
-    } catch (...) {
-        ::close(fd_);
-        throw;
-    }
-}
-
-Journal::~Journal() {
-    if (fd_ >= 0) ::close(fd_);  // closing releases the lock
+    read(lines.substr(first.size() + 1), job);
 }
 
 void Journal::start(std::string_view header, const Job& job) {
-    if (::ftruncate(fd_, 0) != 0)
-        throw Error(fmt::format("cannot write journal {}: {}", path_, std::strerror(errno)), kExitUnexpected);
     std::string text = std::string(header) + '\n';
     if (job.filter.empty()) text += id_record(kJobIds, job.ids);
-    append(text);  // one write: the job is recorded whole or not at all
+    file_.restart(text);
 }
 
 // The records after the header: the job's ids (checked against this run), then the batches.
@@ -160,14 +95,14 @@ void Journal::read(std::string_view lines, const Job& job) {
     if (job.filter.empty()) {
         auto record = next_line();
         if (!record.starts_with(kJobIds))
-            throw UsageError(fmt::format("journal {} is damaged: its second line is not the job's ids", path_));
+            throw UsageError(fmt::format("journal {} is damaged: its second line is not the job's ids", file_.path()));
         auto job_ids = ids_of(record.substr(kJobIds.size()));
         std::unordered_set<std::string_view> in_job(job_ids.begin(), job_ids.end());
         auto outside = std::ranges::count_if(job.ids, [&](const std::string& id) { return !in_job.contains(id); });
         if (outside > 0) {
             auto example = *std::ranges::find_if(job.ids, [&](const std::string& id) { return !in_job.contains(id); });
             throw UsageError(fmt::format("journal {} belongs to another job: {} of this run's ids are not in it "
-                                         "(such as {}); use a new journal file", path_, outside, http::percent_encode(example)));
+                                         "(such as {}); use a new journal file", file_.path(), outside, http::percent_encode(example)));
         }
     }
     enum class Outcome { none, accepted, settled, unknown };
@@ -199,35 +134,22 @@ void Journal::read(std::string_view lines, const Job& job) {
     std::erase_if(state_.unanswered, [this](const std::string& id) { return state_.accepted.contains(id); });
 }
 
-void Journal::append(const std::string& text) {
-    std::string_view rest = text;
-    while (!rest.empty()) {
-        ssize_t n = ::write(fd_, rest.data(), rest.size());
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) throw Error(fmt::format("cannot write journal {}: {}", path_, std::strerror(errno)), kExitUnexpected);
-        rest.remove_prefix(static_cast<size_t>(n));
-    }
-    while (sync_(fd_) != 0) {
-        if (errno != EINTR) throw Error(fmt::format("cannot sync journal {}: {}", path_, std::strerror(errno)), kExitUnexpected);
-    }
-}
-
 void Journal::sent(const std::vector<Batch>& batches) {
     std::string text;
     for (const auto& batch : batches) text += id_record(fmt::format("sent batch {}:", batch.number), batch.ids);
-    if (!text.empty()) append(text);
+    if (!text.empty()) file_.append(text);
 }
 
 void Journal::accepted(size_t batch, size_t deleted, size_t not_found) {
-    append(fmt::format("accepted batch {}: deleted {}, not found {}\n", batch, deleted, not_found));
+    file_.append(fmt::format("accepted batch {}: deleted {}, not found {}\n", batch, deleted, not_found));
 }
 
-void Journal::failed(size_t batch, std::string_view why) { append(fmt::format("failed batch {}: {}\n", batch, one_line(why))); }
+void Journal::failed(size_t batch, std::string_view why) { file_.append(fmt::format("failed batch {}: {}\n", batch, one_line(why))); }
 
 void Journal::unknown(size_t batch, std::string_view why) {
-    append(fmt::format("unknown batch {}: {}\n", batch, one_line(why)));
+    file_.append(fmt::format("unknown batch {}: {}\n", batch, one_line(why)));
 }
 
-void Journal::split(size_t batch, std::string_view why) { append(fmt::format("split batch {}: {}\n", batch, one_line(why))); }
+void Journal::split(size_t batch, std::string_view why) { file_.append(fmt::format("split batch {}: {}\n", batch, one_line(why))); }
 
 }  // namespace crm::bulk

@@ -25,17 +25,16 @@
 // A torn last line (a kill in the middle of a write) is ignored; a journal whose job record is
 // not whole yet (killed while writing it: nothing was sent) is started afresh.
 //
-// While a run uses the journal it holds flock(LOCK_EX): a second run on the same file is
-// refused at once with UsageError (exit 2, nothing sent), so overlapping cron runs never both
-// work from one journal.
+// The file itself (durable appends, the lock that refuses a second run, torn lines) is a
+// JournalFile (journal_file.h).
 #pragma once
 #include "bulk/batch.h"
+#include "bulk/journal_file.h"
 
 #include <cstddef>
 #include <span>
 #include <string>
 #include <string_view>
-#include <unistd.h>
 #include <unordered_set>
 #include <vector>
 
@@ -56,19 +55,16 @@ struct Job {
 
 class Journal {
 public:
-    using Sync = int (*)(int fd);
-
     // Opens (creating it, mode 0600) and locks the file, checks or writes the header, and reads
     // what it holds. Throws UsageError when the file is locked by another run, belongs to
     // another job, is of another version or is not a journal; Error when it cannot be read or
     // written. `sync` makes each record durable (tests count the calls).
-    Journal(const std::string& path, std::string_view entity, const Job& job, Sync sync = ::fsync);
-    ~Journal();  // unlocks
+    Journal(const std::string& path, std::string_view entity, const Job& job, JournalFile::Sync sync = ::fsync);
     Journal(const Journal&) = delete;
     Journal& operator=(const Journal&) = delete;
 
     const JournalState& state() const { return state_; }
-    const std::string& path() const { return path_; }
+    const std::string& path() const { return file_.path(); }
 
     // Each writes its record(s) and syncs once; throws Error when the file cannot take them.
     void sent(const std::vector<Batch>& batches);
@@ -78,13 +74,10 @@ public:
     void split(size_t batch, std::string_view why);
 
 private:
-    void append(const std::string& text);  // writes it whole, then syncs
     void start(std::string_view header, const Job& job);
     void read(std::string_view lines, const Job& job);
 
-    std::string path_;
-    int fd_ = -1;
-    Sync sync_;
+    JournalFile file_;
     JournalState state_;
 };
 

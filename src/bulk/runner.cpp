@@ -72,10 +72,7 @@ public:
     // CLI.md §5: the class every failure shares when nothing was done, 9 when outcomes are mixed;
     // a 401/403 stops the run with 3 whatever came before.
     int exit_code() const {
-        if (stop_exit_ == kExitAuth) return kExitAuth;
-        if (exits_.empty()) return kExitOk;
-        size_t done = summary_.deleted + (options_.ignore_not_found ? summary_.not_found.size() : 0);
-        return done == 0 && exits_.size() == 1 ? *exits_.begin() : kExitPartial;
+        return run_exit(exits_, summary_.deleted + (options_.ignore_not_found ? summary_.not_found.size() : 0), stop_exit_);
     }
 
 private:
@@ -159,6 +156,12 @@ private:
 };
 
 }  // namespace
+
+int run_exit(const std::set<int>& failures, size_t done, int stop_exit) {
+    if (stop_exit == kExitAuth) return kExitAuth;
+    if (failures.empty()) return kExitOk;
+    return done == 0 && failures.size() == 1 ? *failures.begin() : kExitPartial;
+}
 
 Summary run_delete(const std::vector<std::string>& ids, const Sender& send, const RunOptions& options) {
     Summary summary;

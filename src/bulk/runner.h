@@ -26,6 +26,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,7 @@ struct Answer {
     int exit = 0;                        // not accepted: the exit class of CLI.md §5
     bool stop = false;                   // every later batch would fare the same: send no more
     int retries = 0;
+    std::string id;                      // accepted create of an import: the new record's id
 };
 
 using OnAnswer = std::function<void(size_t index, Answer&& answer)>;
@@ -82,6 +84,12 @@ struct Summary {
     bool interrupted = false;
     int exit = 0;  // CLI.md §5: 0, the one class every failed id shares, 3 after a 401/403 stop, else 9
 };
+
+// The exit code of a run over many items (CLI.md §5), from the exit classes of its failures,
+// how many items were done, and the exit of what stopped it (0: nothing): 3 after a 401/403
+// stop whatever came before, else the one class every failure shares when nothing was done,
+// else 9 when there were failures.
+int run_exit(const std::set<int>& failures, size_t done, int stop_exit);
 
 Summary run_delete(const std::vector<std::string>& ids, const Sender& send, const RunOptions& options);
 

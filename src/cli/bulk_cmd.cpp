@@ -37,22 +37,14 @@ struct Limits {
     bool max_delete_given = false;     // --max-delete N or --max-delete none
 };
 
-// "--batch-size must be an integer from 1 to 1000, got '0'"
-size_t bounded(std::string_view flag, std::string_view text, size_t low, size_t high, std::string_view or_else = "") {
-    size_t value = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec == std::errc() && end == text.data() + text.size() && value >= low && value <= high) return value;
-    throw UsageError(fmt::format("{} must be an integer from {} to {}{}, got '{}'", flag, low, high, or_else, text));
-}
-
 Limits limits_of(const BulkDeleteOptions& options) {
     Limits limits;
-    if (options.batch_size) limits.batch_size = bounded("--batch-size", *options.batch_size, 1, 1000);
-    if (options.parallel) limits.parallel = bounded("--parallel", *options.parallel, 1, 16);
+    if (options.batch_size) limits.batch_size = bounded_flag("--batch-size", *options.batch_size, 1, 1000);
+    if (options.parallel) limits.parallel = bounded_flag("--parallel", *options.parallel, 1, 16);
     if (options.max_delete) {
         limits.max_delete_given = true;
         if (*options.max_delete != "none")
-            limits.max_delete = bounded("--max-delete", *options.max_delete, 0, kMaxDeleteLimit, ", or none");
+            limits.max_delete = bounded_flag("--max-delete", *options.max_delete, 0, kMaxDeleteLimit, ", or none");
     }
     return limits;
 }
@@ -69,17 +61,6 @@ void check_filter_guards(Context& ctx, const api::Resource& resource, const Bulk
         throw UsageError("a delete by filter off a terminal needs --max-delete N (refuse when more than N match) or "
                          "--max-delete none; nothing sent");
     }
-}
-
-// --failed-out is truncated at the start: naming the journal would destroy it.
-void check_failed_out(const BulkDeleteOptions& options) {
-    if (!options.failed_out || !options.journal) return;
-    namespace fs = std::filesystem;
-    std::error_code ignored;
-    auto resolved = [&](const std::string& path) { return fs::weakly_canonical(fs::absolute(path, ignored), ignored); };
-    bool same = fs::equivalent(*options.failed_out, *options.journal, ignored) ||  // hard links, symlinks
-                resolved(*options.failed_out) == resolved(*options.journal);
-    if (same) throw UsageError(fmt::format("--failed-out {} is the journal; give another file; nothing sent", *options.failed_out));
 }
 
 // Every id matching the filter, listed page by page (1000 a page) before anything is deleted,
@@ -155,27 +136,18 @@ void print_dry_run(Context& ctx, const api::Resource& resource, const Limits& li
 
 // --failed-out: the ids to retry (failed, never sent, or sent without a usable answer).
 void write_ids(const std::string& path, const bulk::Summary& summary) {
-    std::ofstream file(path, std::ios::trunc);
+    std::string text;
     for (const auto* list : {&summary.failed, &summary.unknown}) {
-        for (const auto& id : *list) file << id << '\n';
+        for (const auto& id : *list) text += id + '\n';
     }
-    file.flush();
-    if (!file) throw Error(fmt::format("cannot write {}: {}", path, std::strerror(errno)), kExitUnexpected);
+    write_text_file(path, text);
 }
 
 // The problems (the first few), why the run stopped, and the one-line summary.
 void report_outcome(Context& ctx, const api::Resource& resource, const bulk::Summary& summary) {
     auto& report = ctx.report();
     auto prefix = fmt::format("bulk delete {}: ", resource.name);
-    for (size_t i = 0; i < std::min(summary.problems.size(), kProblemLines); ++i) {
-        auto problem = summary.problems[i];
-        problem.message = prefix + problem.message;
-        problem.method = "POST";
-        problem.path = resource.bulk_path;
-        report.error(problem);
-    }
-    if (summary.problems.size() > kProblemLines)
-        report.error({.message = fmt::format("{}... and {} more problems", prefix, summary.problems.size() - kProblemLines)});
+    report_problems(ctx, prefix, summary.problems, "POST", resource.bulk_path);
     if (!summary.stopped.empty()) report.error({.message = prefix + summary.stopped, .exit = summary.exit});
     if (!ctx.globals().quiet) {
         report.note(fmt::format("deleted {}, not found {}, failed {}, unknown {}, skipped {} (journal)", summary.deleted,
@@ -199,6 +171,43 @@ void throw_outcome(const bulk::Summary& summary, const BulkDeleteOptions& option
 
 }  // namespace
 
+size_t bounded_flag(std::string_view flag, std::string_view text, size_t low, size_t high, std::string_view or_else) {
+    size_t value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec == std::errc() && end == text.data() + text.size() && value >= low && value <= high) return value;
+    throw UsageError(fmt::format("{} must be an integer from {} to {}{}, got '{}'", flag, low, high, or_else, text));
+}
+
+void check_failed_out(const std::optional<std::string>& failed_out, const std::optional<std::string>& journal) {
+    if (!failed_out || !journal) return;
+    namespace fs = std::filesystem;
+    std::error_code ignored;
+    auto resolved = [&](const std::string& path) { return fs::weakly_canonical(fs::absolute(path, ignored), ignored); };
+    bool same = fs::equivalent(*failed_out, *journal, ignored) ||  // hard links, symlinks
+                resolved(*failed_out) == resolved(*journal);
+    if (same) throw UsageError(fmt::format("--failed-out {} is the journal; give another file; nothing sent", *failed_out));
+}
+
+void write_text_file(const std::string& path, const std::string& text) {
+    std::ofstream file(path, std::ios::trunc);
+    file << text;
+    file.flush();
+    if (!file) throw Error(fmt::format("cannot write {}: {}", path, std::strerror(errno)), kExitUnexpected);
+}
+
+void report_problems(Context& ctx, std::string_view prefix, const std::vector<term::Problem>& problems,
+                     std::string_view method, std::string_view path) {
+    for (size_t i = 0; i < std::min(problems.size(), kProblemLines); ++i) {
+        auto problem = problems[i];
+        problem.message = std::string(prefix) + problem.message;
+        if (problem.method.empty()) problem.method = method;
+        if (problem.path.empty()) problem.path = path;
+        ctx.report().error(problem);
+    }
+    if (problems.size() > kProblemLines)
+        ctx.report().error({.message = fmt::format("{}... and {} more problems", prefix, problems.size() - kProblemLines)});
+}
+
 void run_bulk_delete(Context& ctx, const api::Resource& resource, const BulkDeleteOptions& given) {
     BulkDeleteOptions options = given;
     options.filter.now = ctx.now();  // relative dates: one "now" for the whole run
@@ -206,7 +215,7 @@ void run_bulk_delete(Context& ctx, const api::Resource& resource, const BulkDele
     auto limits = limits_of(options);
     check_one_source(options);
     if (has_filter(options.filter)) check_filter_guards(ctx, resource, options, limits);
-    check_failed_out(options);
+    check_failed_out(options.failed_out, options.journal);
 
     auto selected = select_ids(ctx, resource, options);
     report_selection(ctx, resource, options, selected);

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace crm::cli {
@@ -24,6 +25,18 @@ struct BulkDeleteOptions {
     std::optional<std::string> journal;
     std::optional<std::string> failed_out;
 };
+
+// Shared with crm ENTITY import (import_cmd.h), the other journaled run:
+// "--parallel must be an integer from 1 to 16, got '0'" (UsageError) unless text is in range.
+size_t bounded_flag(std::string_view flag, std::string_view text, size_t low, size_t high, std::string_view or_else = "");
+// --failed-out is truncated at the start: naming the journal would destroy it (UsageError).
+void check_failed_out(const std::optional<std::string>& failed_out, const std::optional<std::string>& journal);
+// Replaces the file's content with `text`; Error (exit 1) when it cannot.
+void write_text_file(const std::string& path, const std::string& text);
+// The first few problems of a run, each prefixed ("bulk delete leads: "), then how many more;
+// a problem without its own method and path gets these.
+void report_problems(Context& ctx, std::string_view prefix, const std::vector<term::Problem>& problems,
+                     std::string_view method, std::string_view path);
 
 void run_bulk_delete(Context& ctx, const api::Resource& resource, const BulkDeleteOptions& options);
 

@@ -114,13 +114,13 @@ size_t lead_list_requests(const SandboxProcess& sandbox) {
 constexpr std::string_view kLeadHeader = "id,title,value.amount,value.code,leadRating,owner.name,isArchived";
 
 // A fresh directory for files written by --output-file.
-struct TempDir {
+struct OutputDir {
     fs::path path;
-    TempDir() {
+    OutputDir() {
         std::string templ = (fs::temp_directory_path() / "crm-output-e2e-XXXXXX").string();
         path = ::mkdtemp(templ.data());
     }
-    ~TempDir() { fs::remove_all(path); }
+    ~OutputDir() { fs::remove_all(path); }
     std::vector<std::string> names() const {
         std::vector<std::string> result;
         for (const auto& entry : fs::directory_iterator(path)) result.push_back(entry.path().filename().string());
@@ -214,7 +214,7 @@ TEST_CASE("output: a reader that goes away ends the listing quietly, with exit 0
 TEST_CASE("output: --output-file replaces the file only when the command succeeded", "[e2e][output]") {
     SandboxProcess sandbox;
     seed(sandbox);
-    TempDir dir;
+    OutputDir dir;
     const fs::path file = dir.path / "leads.csv";
 
     auto ok = crm(sandbox, {"leads", "list", "-o", "csv", "--order-by", "title", "--output-file", file.string()});

@@ -32,7 +32,7 @@ TEST_CASE("usage: an unknown command or flag is named, with the nearest known on
          usage_line("unknown flag '--dryrun' for 'crm opportunities list'; did you mean '--dry-run'?",
                     "crm opportunities list")},
         {{"leads"}, usage_line("'crm leads' needs a command: list, get, create, update, delete, archive, unarchive, "
-                               "convert, tag",
+                               "convert, import, tag",
                                "crm leads")},
         // The second flag would be taken as the first one's value, and --dry-run lost.
         {{"leads", "list", "--fields", "--dry-run"},

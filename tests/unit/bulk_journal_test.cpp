@@ -1,5 +1,6 @@
 #include "bulk/journal.h"
 #include "errors.h"
+#include "temp_file.h"
 
 #include <catch2/catch.hpp>
 
@@ -16,19 +17,6 @@ using Catch::Contains;
 
 namespace {
 
-struct TempJournal {
-    fs::path path = fs::temp_directory_path() /
-                    ("crm-bulk-journal-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".journal");
-    ~TempJournal() { fs::remove(path); }
-    std::string text() const {
-        std::ifstream file(path);
-        std::ostringstream out;
-        out << file.rdbuf();
-        return out.str();
-    }
-    static inline int counter = 0;
-};
-
 const std::vector<std::string> kIds{"1", "2", "3", "a b", "5"};
 const Job kJob{.ids = kIds};
 const Job kFilterJob{.filter = "0123456789abcdef"};
@@ -36,7 +24,7 @@ const Job kFilterJob{.filter = "0123456789abcdef"};
 }  // namespace
 
 TEST_CASE("journal: header, job ids, sent, answers, and what a resume reads back", "[bulk]") {
-    TempJournal tmp;
+    TempFile tmp;
     {
         Journal journal(tmp.path, "lead", kJob);
         CHECK(journal.state().accepted.empty());
@@ -69,7 +57,7 @@ TEST_CASE("journal: header, job ids, sent, answers, and what a resume reads back
 }
 
 TEST_CASE("journal: a batch sent but never answered is not accepted, and maybe carried out", "[bulk]") {
-    TempJournal tmp;
+    TempFile tmp;
     {
         Journal journal(tmp.path, "case", kJob);
         journal.sent({{1, {"1"}}, {2, {"2"}}, {3, {"3"}}});
@@ -82,7 +70,7 @@ TEST_CASE("journal: a batch sent but never answered is not accepted, and maybe c
 }
 
 TEST_CASE("journal: a torn last line is ignored and the next line starts clean", "[bulk]") {
-    TempJournal tmp;
+    TempFile tmp;
     {
         Journal journal(tmp.path, "lead", kJob);
         journal.sent({{1, {"1"}}});
@@ -98,7 +86,7 @@ TEST_CASE("journal: a torn last line is ignored and the next line starts clean",
 }
 
 TEST_CASE("journal: killed while writing the job record, it starts afresh", "[bulk]") {
-    TempJournal tmp;
+    TempFile tmp;
     std::ofstream(tmp.path) << "crm bulk delete journal v2: entity lead, job ids\njob ids: 9 8";
     const std::vector<std::string> other{"7"};
     Journal journal(tmp.path, "lead", {.ids = other});
@@ -106,7 +94,7 @@ TEST_CASE("journal: killed while writing the job record, it starts afresh", "[bu
 }
 
 TEST_CASE("journal: resumes a subset of its job's ids, refuses ids outside it", "[bulk]") {
-    TempJournal tmp;
+    TempFile tmp;
     {
         Journal journal(tmp.path, "lead", kJob);
         journal.sent({{1, {"1", "2"}}});
@@ -122,23 +110,23 @@ TEST_CASE("journal: resumes a subset of its job's ids, refuses ids outside it", 
 }
 
 TEST_CASE("journal: refuses another job's journal, another version, and a file that is not a journal", "[bulk]") {
-    TempJournal tmp;
+    TempFile tmp;
     { Journal journal(tmp.path, "lead", kFilterJob); }
     CHECK_THROWS_AS(Journal(tmp.path, "lead", {.filter = "fedcba9876543210"}), crm::UsageError);
     CHECK_THROWS_WITH(Journal(tmp.path, "lead", kJob), Contains("belongs to another job"));
     CHECK_THROWS_WITH(Journal(tmp.path, "contact", kFilterJob), Contains("belongs to another job"));
 
-    TempJournal v1;
+    TempFile v1;
     std::ofstream(v1.path) << "crm bulk delete journal v1: entity lead, job ids 0123\nsent batch 1: 1\n";
     CHECK_THROWS_WITH(Journal(v1.path, "lead", kJob), Contains("another version of crm") && Contains("v1"));
-    TempJournal v3;
+    TempFile v3;
     std::ofstream(v3.path) << "crm bulk delete journal v3: entity lead, job ids\n";
     CHECK_THROWS_WITH(Journal(v3.path, "lead", kJob), Contains("another version of crm"));
 
-    TempJournal other;
+    TempFile other;
     std::ofstream(other.path) << "my notes\n";
     CHECK_THROWS_WITH(Journal(other.path, "lead", kJob), Contains("not a crm bulk journal"));
-    TempJournal unterminated;
+    TempFile unterminated;
     std::ofstream(unterminated.path) << "my notes";
     CHECK_THROWS_WITH(Journal(unterminated.path, "lead", kJob), Contains("not a crm bulk journal"));
     std::ifstream check(other.path);
@@ -148,7 +136,7 @@ TEST_CASE("journal: refuses another job's journal, another version, and a file t
 }
 
 TEST_CASE("journal: a second run on a locked journal is refused, and may go once it is free", "[bulk]") {
-    TempJournal tmp;
+    TempFile tmp;
     {
         Journal first(tmp.path, "lead", kJob);
         CHECK_THROWS_WITH(Journal(tmp.path, "lead", kJob), Contains("in use by another crm bulk run"));
@@ -171,7 +159,7 @@ int counting_sync(int fd) {
 }  // namespace
 
 TEST_CASE("journal: every record is synced once, after it is written whole", "[bulk]") {
-    TempJournal tmp;
+    TempFile tmp;
     g_synced_sizes.clear();
     std::vector<off_t> sizes;
     auto size_now = [&] { sizes.push_back(static_cast<off_t>(fs::file_size(tmp.path))); };
@@ -197,7 +185,7 @@ int g_sync_calls = 0;
 }  // namespace
 
 TEST_CASE("journal: a failing sync is an error, not a silent loss", "[bulk]") {
-    TempJournal tmp;
+    TempFile tmp;
     g_sync_calls = 0;
     Journal journal(tmp.path, "lead", kJob, [](int) {
         if (++g_sync_calls == 1) return 0;  // the header
