@@ -41,6 +41,7 @@ void add_api_commands(Tree& tree);
 void add_auth_commands(Tree& tree);
 void add_config_commands(Tree& tree);
 void add_completion_commands(Tree& tree);
+void add_export_commands(Tree& tree);
 
 // Builds the whole tree with the global flags (used by main, completions and man pages).
 std::unique_ptr<Tree> build_tree();

@@ -28,25 +28,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A fresh directory for a test's files (ids, journal, failed-out).
-struct TempDir {
-    fs::path path;
-    explicit TempDir(const std::string& name)
-        : path(fs::temp_directory_path() / ("crm-bulk-e2e-" + name + "-" + std::to_string(::getpid()))) {
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-    std::string operator/(const std::string& file) const { return (path / file).string(); }
-};
-
-std::string read_file(const std::string& path) {
-    std::ifstream file(path);
-    std::ostringstream text;
-    text << file.rdbuf();
-    return text.str();
-}
-
 size_t count_lines(const std::string& text) { return static_cast<size_t>(std::count(text.begin(), text.end(), '\n')); }
 
 
@@ -71,38 +52,6 @@ std::vector<size_t> summary_of(const std::string& err) {
     INFO(err);
     REQUIRE(std::regex_search(err, m, line));
     return {std::stoul(m[1]), std::stoul(m[2]), std::stoul(m[3]), std::stoul(m[4]), std::stoul(m[5])};
-}
-
-// Starts crm in the background (for a kill), with the environment crm() would give it.
-// stderr goes to `err_path` ("" = /dev/null).
-pid_t spawn_crm(const SandboxProcess& sandbox, const std::vector<std::string>& args, const std::string& err_path = "") {
-    auto options = env_for(sandbox);
-    std::vector<std::string> env;
-    for (char** e = environ; *e; ++e) {
-        std::string entry = *e, name = entry.substr(0, entry.find('='));
-        if (!options.env.contains(name) &&
-            std::find(options.unset_env.begin(), options.unset_env.end(), name) == options.unset_env.end())
-            env.push_back(entry);
-    }
-    for (const auto& [k, v] : options.env) env.push_back(k + "=" + v);
-    std::vector<std::string> argv{CRM_BIN};
-    argv.insert(argv.end(), args.begin(), args.end());
-    std::vector<char*> c_argv, c_env;
-    for (auto& a : argv) c_argv.push_back(a.data());
-    for (auto& e : env) c_env.push_back(e.data());
-    c_argv.push_back(nullptr);
-    c_env.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 2, err_path.empty() ? "/dev/null" : err_path.c_str(),
-                                     O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    pid_t pid = -1;
-    int rc = posix_spawn(&pid, CRM_BIN, &actions, nullptr, c_argv.data(), c_env.data());
-    posix_spawn_file_actions_destroy(&actions);
-    REQUIRE(rc == 0);
-    return pid;
 }
 
 // Waits until the sandbox has answered `n` bulk requests with 200 (or 20 s passed).

@@ -2,8 +2,16 @@
 
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
+#include <spawn.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
+
+extern char** environ;
 
 namespace crmtest {
 
@@ -54,6 +62,58 @@ std::string create_lead(const SandboxProcess& sandbox, const std::string& title)
     REQUIRE(r.exit_code == 0);
     auto doc = parse(r.out);
     return doc["id"].GetString();
+}
+
+TempDir::TempDir(const std::string& name)
+    : path(std::filesystem::temp_directory_path() / ("crm-e2e-" + name + "-" + std::to_string(::getpid()))) {
+    std::filesystem::remove_all(path);
+    std::filesystem::create_directories(path);
+}
+
+TempDir::~TempDir() { std::filesystem::remove_all(path); }
+
+std::vector<std::string> TempDir::names() const {
+    std::vector<std::string> result;
+    for (const auto& entry : std::filesystem::directory_iterator(path)) result.push_back(entry.path().filename().string());
+    std::sort(result.begin(), result.end());
+    return result;
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream file(path);
+    std::ostringstream text;
+    text << file.rdbuf();
+    return text.str();
+}
+
+pid_t spawn_crm(const SandboxProcess& sandbox, const std::vector<std::string>& args, const std::string& err_path) {
+    auto options = env_for(sandbox);
+    std::vector<std::string> env;
+    for (char** e = environ; *e; ++e) {
+        std::string entry = *e, name = entry.substr(0, entry.find('='));
+        if (!options.env.contains(name) &&
+            std::find(options.unset_env.begin(), options.unset_env.end(), name) == options.unset_env.end())
+            env.push_back(entry);
+    }
+    for (const auto& [k, v] : options.env) env.push_back(k + "=" + v);
+    std::vector<std::string> argv{CRM_BIN};
+    argv.insert(argv.end(), args.begin(), args.end());
+    std::vector<char*> c_argv, c_env;
+    for (auto& a : argv) c_argv.push_back(a.data());
+    for (auto& e : env) c_env.push_back(e.data());
+    c_argv.push_back(nullptr);
+    c_env.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 2, err_path.empty() ? "/dev/null" : err_path.c_str(),
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    pid_t pid = -1;
+    int rc = posix_spawn(&pid, CRM_BIN, &actions, nullptr, c_argv.data(), c_env.data());
+    posix_spawn_file_actions_destroy(&actions);
+    REQUIRE(rc == 0);
+    return pid;
 }
 
 }  // namespace crmtest

@@ -1,0 +1,26 @@
+// crm export (CLI.md §13): every record of the chosen entities, plus pipelines and their
+// stages, case types and tag lists, into one SQLite database or one CSV file per table —
+// whole, or refreshed from the last run's watermarks (--incremental).
+#pragma once
+#include "cli/context.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace crm::exporting {
+
+struct ExportOptions {
+    std::string to;                     // FILE.sqlite or DIR
+    std::optional<std::string> format;  // sqlite|csv; default: csv for an existing directory, else sqlite
+    bool excel = false;                 // csv: BOM and CRLF
+    std::vector<std::string> entities;  // default: all five
+    std::optional<std::string> since;   // only the records updated since WHEN (ISO 8601 or relative)
+    bool incremental = false;
+    int full_every = 7;                 // an id sweep every N runs of --incremental
+    int parallel = 4;                   // pages in flight per walk
+};
+
+void run_export(cli::Context& ctx, const ExportOptions& options);
+
+}  // namespace crm::exporting
