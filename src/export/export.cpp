@@ -230,4 +230,18 @@ void run_export(cli::Context& ctx, const ExportOptions& o) {
     }
 }
 
+long load_live(cli::Context& ctx, Db& db, const std::vector<const EntityTable*>& entities,
+               const std::optional<std::string>& since, int parallel) {
+    const ExportOptions options{.parallel = parallel};
+    db.exec("BEGIN");
+    Loader loader(db, true);
+    Exporter exporter(ctx, options, loader);
+    exporter.lookups();
+    long written = 0;
+    for (const auto* table : entities) written += exporter.entity(*table, since ? Walk::changed : Walk::full, since, false);
+    loader.finish();
+    db.exec("COMMIT");
+    return written;
+}
+
 }  // namespace crm::exporting

@@ -3,6 +3,8 @@
 // whole, or refreshed from the last run's watermarks (--incremental).
 #pragma once
 #include "cli/context.h"
+#include "export/schema.h"
+#include "export/sqlite_db.h"
 
 #include <optional>
 #include <string>
@@ -22,5 +24,11 @@ struct ExportOptions {
 };
 
 void run_export(cli::Context& ctx, const ExportOptions& options);
+
+// Fills a new database with the lookups and every record of `entities` (only those updated
+// since `since`, when given), in one transaction: what `crm report` computes from without an
+// export. Returns the records written.
+long load_live(cli::Context& ctx, Db& db, const std::vector<const EntityTable*>& entities,
+               const std::optional<std::string>& since, int parallel);
 
 }  // namespace crm::exporting

@@ -6,7 +6,7 @@
 
 namespace crm::exporting {
 
-Db::Db(const std::string& path, bool writable, bool create) : path_(path) {
+Db::Db(const std::string& path, bool writable, bool create) : path_(path.empty() ? "a temporary database" : path) {
     int flags = (writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) | (create ? SQLITE_OPEN_CREATE : 0);
     if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
         std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";

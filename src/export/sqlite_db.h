@@ -14,6 +14,7 @@ class Statement;
 class Db {
 public:
     // Opens (or, with `create`, creates) the database at `path`; read-only when !writable.
+    // An empty path is a private temporary database on disk, removed when closed.
     Db(const std::string& path, bool writable, bool create);
     ~Db();
     Db(const Db&) = delete;
@@ -54,6 +55,7 @@ public:
     // Runs a statement that returns no rows, then resets it.
     void run();
 
+    int parameters() const { return sqlite3_bind_parameter_count(st_); }
     int columns() const { return sqlite3_column_count(st_); }
     std::string column_name(int i) const { return sqlite3_column_name(st_, i); }
     bool is_null(int i) const { return sqlite3_column_type(st_, i) == SQLITE_NULL; }
