@@ -250,45 +250,51 @@ void Loader::clear_lookups() {
         db_.exec(fmt::format("DELETE FROM {}", table));
 }
 
-void Loader::pipeline(const json::Value& p) {
-    Statement st = db_.prepare("INSERT OR REPLACE INTO pipelines VALUES(?,?,?,?,?)");
-    bind_value(st, 1, json::find(p, "id"), Type::text);
-    bind_value(st, 2, json::find(p, "name"), Type::text);
-    bind_value(st, 3, json::find(p, "isDefault"), Type::integer);
-    bind_value(st, 4, first_of(p, {"createdAt", "createdOn"}), Type::text);
-    bind_value(st, 5, json::find(p, "updatedAt"), Type::text);
-    st.run();
-    const json::Value* stages = json::find(p, "stages");
-    if (!stages || !stages->IsArray()) return;
-    Statement stage = db_.prepare("INSERT OR REPLACE INTO stages VALUES(?,?,?,?,?)");
-    for (const auto& s : stages->GetArray()) {
-        bind_value(stage, 1, json::find(p, "id"), Type::text);
-        bind_value(stage, 2, json::find(s, "key"), Type::text);
-        bind_value(stage, 3, json::find(s, "label"), Type::text);
-        bind_value(stage, 4, json::find(s, "order"), Type::integer);
-        bind_value(stage, 5, json::find(s, "probability"), Type::real);
-        stage.run();
+namespace {
+
+// The lookup tables' columns (their DDL is in schema.cpp), by the paths of the API's objects.
+const std::vector<Column> kPipeline{{"id", {"id"}}, {"name", {"name"}}, {"is_default", {"isDefault"}, Type::integer},
+                                    {"created_at", {"createdAt", "createdOn"}}, {"updated_at", {"updatedAt"}}};
+const std::vector<Column> kStage{{"key", {"key"}}, {"label", {"label"}}, {"position", {"order"}, Type::integer},
+                                 {"probability", {"probability"}, Type::real}};
+const std::vector<Column> kCaseType{{"id", {"id"}}, {"label", {"label"}}, {"created_at", {"createdAt", "createdOn"}},
+                                    {"updated_at", {"updatedAt"}}};
+const std::vector<Column> kCaseStatus{{"status", {"id"}}, {"label", {"data.label"}}, {"position", {}, Type::integer}};
+
+// A row of `table` from `object`, after its parent's id when there is one; a column without a
+// path takes `position`.
+void insert_row(Db& db, const std::string& table, const std::vector<Column>& columns, const json::Value& object,
+                const json::Value* parent = nullptr, long position = 0) {
+    Statement st = db.prepare(fmt::format("INSERT OR REPLACE INTO {} VALUES({})", table,
+                                          placeholders(columns.size() + (parent ? 1 : 0))));
+    int index = 0;
+    if (parent) bind_value(st, ++index, json::find(*parent, "id"), Type::text);
+    for (const auto& column : columns) {
+        if (column.paths.empty()) st.bind_int(++index, position);
+        else bind_value(st, ++index, first_of(object, column.paths), column.type);
     }
+    st.run();
+}
+
+// Rows of a child table from the array at `path` of `parent`, numbered from 1.
+void insert_children(Db& db, const std::string& table, const std::vector<Column>& columns, const json::Value& parent,
+                     const char* path) {
+    const json::Value* children = json::find(parent, path);
+    if (!children || !children->IsArray()) return;
+    long position = 0;
+    for (const auto& child : children->GetArray()) insert_row(db, table, columns, child, &parent, ++position);
+}
+
+}  // namespace
+
+void Loader::pipeline(const json::Value& p) {
+    insert_row(db_, "pipelines", kPipeline, p);
+    insert_children(db_, "stages", kStage, p, "stages");
 }
 
 void Loader::case_type(const json::Value& t) {
-    Statement st = db_.prepare("INSERT OR REPLACE INTO case_types VALUES(?,?,?,?)");
-    bind_value(st, 1, json::find(t, "id"), Type::text);
-    bind_value(st, 2, json::find(t, "label"), Type::text);
-    bind_value(st, 3, first_of(t, {"createdAt", "createdOn"}), Type::text);
-    bind_value(st, 4, json::find(t, "updatedAt"), Type::text);
-    st.run();
-    const json::Value* statuses = json::find(t, "workflow.status");
-    if (!statuses || !statuses->IsArray()) return;
-    Statement status = db_.prepare("INSERT OR REPLACE INTO case_statuses VALUES(?,?,?,?)");
-    long position = 0;
-    for (const auto& s : statuses->GetArray()) {
-        bind_value(status, 1, json::find(t, "id"), Type::text);
-        bind_value(status, 2, json::find(s, "id"), Type::text);
-        bind_value(status, 3, json::find(s, "data.label"), Type::text);
-        status.bind_int(4, ++position);
-        status.run();
-    }
+    insert_row(db_, "case_types", kCaseType, t);
+    insert_children(db_, "case_statuses", kCaseStatus, t, "workflow.status");
 }
 
 void Loader::tag(const std::string& entity, const json::Value& t) {
