@@ -39,7 +39,8 @@ Plan plan_of(cli::Context& ctx, const ExportOptions& o) {
     if (o.format && *o.format != "csv" && *o.format != "sqlite")
         throw UsageError(fmt::format("--format must be csv or sqlite, got '{}'", *o.format));
     std::error_code ignored;
-    plan.csv = o.format ? *o.format == "csv" : fs::is_directory(o.to, ignored);
+    // A directory, existing or named as one ("out/"), takes CSV files.
+    plan.csv = o.format ? *o.format == "csv" : fs::is_directory(o.to, ignored) || o.to.back() == '/';
     if (o.excel && !plan.csv) throw UsageError("--excel applies to --format csv only");
     if (o.incremental && o.since) throw UsageError("--since and --incremental cannot be combined: --incremental "
                                                    "starts from the last export's watermarks");
@@ -156,6 +157,9 @@ public:
                             return true;
                         });
         if (!newest.empty()) loader_.set_watermark(table, newest);
+        if (const auto& left_out = loader_.unexported(table); !left_out.empty())
+            ctx_.report().warning(fmt::format("{}: fields with no column in the export, left out: {}", table.table,
+                                              fmt::join(left_out, ", ")));
         return written;
     }
 
@@ -183,7 +187,9 @@ void run_export(cli::Context& ctx, const ExportOptions& o) {
                 1, api::kMaxPageSize));
         return;
     }
-    const fs::path target(o.to);
+    std::string to = o.to;
+    while (to.size() > 1 && to.back() == '/') to.pop_back();  // "out/" names the directory "out"
+    const fs::path target(to);
     Staging staging(target, plan.csv ? Staging::Kind::directory : Staging::Kind::file);
     const fs::path previous = plan.csv ? target / kCsvState : target;
     const fs::path db_path = plan.csv ? staging.path() / kCsvState : staging.path();

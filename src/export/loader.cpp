@@ -102,6 +102,8 @@ struct Loader::Writer {
     Statement upsert;
     std::vector<Statement> clear_links, insert_links;
     Statement remember, sweep;
+    std::set<std::string> exported;    // the record's top-level fields that have a place
+    std::set<std::string> unexported;  // those seen that have none
 
     static std::string upsert_sql(const EntityTable& e, const std::vector<CustomColumn>& custom) {
         std::vector<std::string> names;
@@ -115,7 +117,12 @@ struct Loader::Writer {
         : entity(e), custom(std::move(c)), upsert(db.prepare(upsert_sql(e, custom))),
           remember(db.prepare(fmt::format("INSERT OR IGNORE INTO temp.seen_{}(id) VALUES(?)", e.table))),
           sweep(db.prepare(fmt::format("DELETE FROM {0} WHERE id NOT IN (SELECT id FROM temp.seen_{0})", e.table))) {
+        for (const auto& column : e.columns) {
+            for (const auto& path : column.paths) exported.insert(path.substr(0, path.find('.')));
+        }
+        exported.insert("customFields");
         for (const auto& link : e.links) {
+            exported.insert(link.field);
             clear_links.push_back(db.prepare(fmt::format("DELETE FROM {} WHERE {}=?", link.table, e.key)));
             insert_links.push_back(db.prepare(fmt::format("INSERT INTO {} VALUES({})", link.table,
                                                           placeholders(link_columns(link.shape).size() + 1))));
@@ -186,6 +193,12 @@ void Loader::upsert(const EntityTable& entity, const json::Value& record, bool s
         bind_value(w.upsert, ++index, value, column.type == "number" ? Type::real : Type::text);
     }
     w.upsert.run();
+    if (record.IsObject()) {
+        for (const auto& member : record.GetObject()) {
+            const std::string_view key(member.name.GetString(), member.name.GetStringLength());
+            if (!w.exported.contains(std::string(key))) w.unexported.emplace(key);
+        }
+    }
 
     const std::string id = json::scalar_text(*first_of(record, {"id"}));
     for (size_t l = 0; l < entity.links.size(); ++l) {
@@ -235,6 +248,8 @@ void Loader::upsert(const EntityTable& entity, const json::Value& record, bool s
         w.remember.run();
     }
 }
+
+const std::set<std::string>& Loader::unexported(const EntityTable& entity) { return writer(entity).unexported; }
 
 long Loader::sweep(const EntityTable& entity) {
     Writer& w = writer(entity);

@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,9 @@ public:
     // Inserts or replaces a record and its link rows. With `sweeping`, its id is remembered so
     // that sweep() can remove the records the walk did not see.
     void upsert(const EntityTable& entity, const json::Value& record, bool sweeping);
+    // The top-level fields of `entity`'s records that no column or link table holds, seen so
+    // far (the export names them in a warning rather than drop them unnoticed).
+    const std::set<std::string>& unexported(const EntityTable& entity);
     // Removes the records of `entity` not upserted with `sweeping` in this run; returns how many.
     long sweep(const EntityTable& entity);
 

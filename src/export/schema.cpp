@@ -45,7 +45,8 @@ std::vector<EntityTable> build() {
     std::vector<Column> lead{text("id", "id"), text("title", "title"), real("value_amount", "value.amount"),
                              text("value_code", "value.code"), text("origin", "origin"),
                              text("lead_rating", "leadRating"), text("note", "note"), org, contact,
-                             flag("is_archived", "isArchived"), flag("is_converted", "isConverted")};
+                             flag("is_archived", "isArchived"), flag("is_converted", "isConverted"),
+                             text("opportunity_id", "opportunityId", "opportunities(id)")};  // once converted
     stamps(lead);
     t.push_back({"leads", "leads", "lead_id", lead,
                  {{"lead_tags", "tags", ListShape::tags},
@@ -57,7 +58,8 @@ std::vector<EntityTable> build() {
                                     text("stage_key", "stage"), text("status", "status"),
                                     text("lost_reason_id", "lostReason.reasonId"),
                                     text("lost_reason_comment", "lostReason.comment"), text("origin", "origin"),
-                                    text("lead_rating", "leadRating"), text("note", "note"), org, contact};
+                                    text("lead_rating", "leadRating"), text("note", "note"), org, contact,
+                                    text("lead_id", "leadId", "leads(id)")};  // converted from
     stamps(opportunity);
     t.push_back({"opportunities", "opportunities", "opportunity_id", opportunity,
                  {{"opportunity_tags", "tags", ListShape::tags},

@@ -111,7 +111,8 @@ TEST_CASE("export: a star schema of every record, with joins that resolve", "[e2
     // Flattened scalars with the reference's types, from the schema (not from the data).
     CHECK(sql(db, "SELECT group_concat(name || ':' || type, ' ') FROM pragma_table_info('leads')") ==
           "id:TEXT title:TEXT value_amount:REAL value_code:TEXT origin:TEXT lead_rating:TEXT note:TEXT "
-          "organization_id:TEXT contact_id:TEXT is_archived:INTEGER is_converted:INTEGER owner_id:TEXT owner_name:TEXT "
+          "organization_id:TEXT contact_id:TEXT is_archived:INTEGER is_converted:INTEGER opportunity_id:TEXT owner_id:TEXT "
+          "owner_name:TEXT "
           "owner_email:TEXT creator_id:TEXT creator_name:TEXT creator_email:TEXT last_updated_by_id:TEXT "
           "last_updated_by_name:TEXT last_updated_by_email:TEXT tenant_id:TEXT created_at:TEXT updated_at:TEXT\n");
     // The first lead, field by field, as the API has it.
@@ -161,6 +162,21 @@ TEST_CASE("export: custom fields become columns named from the form", "[e2e][exp
     export_to(sandbox, {"--to", dir / "crm.sqlite"});
     CHECK(sql(dir / "crm.sqlite", "SELECT cf_contract_start, cf_seats, typeof(cf_seats) FROM contacts") ==
           "2025-01-01|12.0|real\n");
+}
+
+TEST_CASE("export --since: only what changed; a converted lead joins its opportunity; unknown fields are named",
+          "[e2e][export]") {
+    SandboxProcess sandbox({"--seed-records", "400"});  // created in 2024 by the seeder
+    TempDir dir("export-since");
+    REQUIRE(crm(sandbox, {"leads", "convert", "3"}).exit_code == 0);
+    REQUIRE(crm(sandbox, {"leads", "create", "-f", "title=Odd one", "-f", "mood=happy"}).exit_code == 0);
+    auto r = export_to(sandbox, {"--to", dir / "crm.sqlite", "--since", "2025-01-01", "--entities", "leads,opps"});
+    CHECK(r.err.find("crm: warning: leads: fields with no column in the export, left out: mood") != std::string::npos);
+    CHECK(r.err.find("opportunities: fields with no column") == std::string::npos);
+    const std::string db = dir / "crm.sqlite";
+    CHECK(sql(db, "SELECT id FROM leads ORDER BY title") == "3\n101\n");
+    CHECK(sql(db, "SELECT o.lead_id FROM leads l JOIN opportunities o ON o.id = l.opportunity_id") == "3\n");
+    CHECK(count(db, "SELECT count(*) FROM contacts") == 0);
 }
 
 TEST_CASE("export: CSV files, one per table, with a BOM for Excel", "[e2e][export]") {
