@@ -136,6 +136,11 @@ TEST_CASE("report: a table with bars that fits the width, and csv for machines",
     const std::string csv = ok(sandbox, {"report", "pipeline", "-o", "csv"});
     CHECK(csv.rfind("stage,count,value\nSales Pipeline / New,", 0) == 0);
 
+    // --since: only what was created since (the seeded records are from 2024).
+    ok(sandbox, {"leads", "create", "-f", "title=New", "-f", "leadRating=3_hot", "-F", "value.amount=5000"});
+    CHECK(ok(sandbox, {"report", "leads", "--since", "today", "-o", "json"}) ==
+          R"([{"rating":"3_hot","count":1,"value":5000.0}])" "\n");
+
     auto bad = crm(sandbox, {"report", "leads", "--by", "stage"});
     CHECK(bad.exit_code == 2);
     auto missing = crm(sandbox, {"report", "leads", "--from", "/nonexistent/crm.sqlite"});
