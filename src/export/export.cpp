@@ -207,6 +207,11 @@ void run_export(cli::Context& ctx, const ExportOptions& o) {
         // away on failure anyway.
         db.exec("PRAGMA journal_mode=OFF");
         db.exec("PRAGMA synchronous=OFF");
+        // Refreshing a database crm did not write would mix its tables with ours.
+        if (refresh && !db.has_table("crm_export_state"))
+            throw UsageError(fmt::format("--incremental: {} is not an export of crm; name a new file, or drop "
+                                         "--incremental to replace it",
+                                         previous.string()));
         db.exec("BEGIN");
         Loader loader(db, !refresh);
         const long runs = refresh ? loader.meta_int("runs_since_sweep", 0) + 1 : 0;

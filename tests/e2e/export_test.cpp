@@ -313,4 +313,13 @@ TEST_CASE("export: usage errors send nothing", "[e2e][export]") {
         CHECK(r.exit_code == 2);
     }
     CHECK(log_lines(sandbox, "GET ") == 0);
+
+    // A database crm did not write is not refreshed.
+    sql(dir / "theirs.sqlite", "CREATE TABLE t(x); INSERT INTO t VALUES (1)");
+    const std::string before = read_file(dir / "theirs.sqlite");
+    auto r = crm(sandbox, {"export", "--to", dir / "theirs.sqlite", "--incremental"});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("is not an export of crm") != std::string::npos);
+    CHECK(read_file(dir / "theirs.sqlite") == before);
+    CHECK(dir.names() == std::vector<std::string>{"theirs.sqlite"});
 }
