@@ -157,9 +157,6 @@ public:
                             return true;
                         });
         if (!newest.empty()) loader_.set_watermark(table, newest);
-        if (const auto& left_out = loader_.unexported(table); !left_out.empty())
-            ctx_.report().warning(fmt::format("{}: fields with no column in the export, left out: {}", table.table,
-                                              fmt::join(left_out, ", ")));
         return written;
     }
 
@@ -223,6 +220,9 @@ void run_export(cli::Context& ctx, const ExportOptions& o) {
             if (refresh && !swept) watermark = loader.watermark(*table);
             const Walk walk = watermark ? Walk::changed : Walk::full;
             written += exporter.entity(*table, walk, watermark, swept);
+            if (const auto& left_out = loader.unexported(*table); !left_out.empty())
+                ctx.report().warning(fmt::format("{}: fields with no column in the export, left out: {}", table->table,
+                                                 fmt::join(left_out, ", ")));
             if (swept) removed += loader.sweep(*table);
         }
         loader.set_meta("runs_since_sweep", std::to_string(swept ? 0 : runs));

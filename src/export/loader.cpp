@@ -149,12 +149,14 @@ void Loader::add_custom_fields(const EntityTable& entity, const json::Value& for
     for (const auto& c : entity.columns) taken.push_back(c.name);
     for (const auto& c : columns) taken.push_back(c.column);
     // Fields already exported keep their columns: only the new ones are named here.
+    // A field may come twice (case types share fields): once is enough.
+    std::set<std::string> known;
+    for (const auto& c : columns) known.insert(c.field_id);
     json::Document fresh_fields(rapidjson::kArrayType);
     if (form_fields.IsArray()) {
         for (const auto& field : form_fields.GetArray()) {
-            const std::string id = string_of(field, "id");
-            const bool known = std::any_of(columns.begin(), columns.end(), [&](const CustomColumn& c) { return c.field_id == id; });
-            if (!known) fresh_fields.PushBack(json::copy(field, fresh_fields.GetAllocator()), fresh_fields.GetAllocator());
+            if (known.insert(string_of(field, "id")).second)
+                fresh_fields.PushBack(json::copy(field, fresh_fields.GetAllocator()), fresh_fields.GetAllocator());
         }
     }
     Statement record = db_.prepare("INSERT INTO custom_fields VALUES(?,?,?,?,?)");

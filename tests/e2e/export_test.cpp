@@ -158,10 +158,20 @@ TEST_CASE("export: custom fields become columns named from the form", "[e2e][exp
     REQUIRE(set.exit_code == 0);
     auto made = crm(sandbox, {"contacts", "create", "-d", R"({"name":"Ada","customFields":{"cf-1":"2025-01-01","cf-2":"12"}})"});
     REQUIRE(made.exit_code == 0);
+    // Cases take theirs from the case types' forms; two types may share a field.
+    for (const char* label : {"Type A", "Type B"}) {
+        auto type = crm(sandbox, {"cases", "types", "create", "-f", std::string("label=") + label, "-F",
+                                  R"(form=[{"id":"sla","label":"SLA hours","category":"custom","type":"number"}])"});
+        REQUIRE(type.exit_code == 0);
+    }
+    REQUIRE(crm(sandbox, {"cases", "create", "-f", "title=Slow", "-F", R"(customFields={"sla":48})"}).exit_code == 0);
     TempDir dir("export-custom");
     export_to(sandbox, {"--to", dir / "crm.sqlite"});
     CHECK(sql(dir / "crm.sqlite", "SELECT cf_contract_start, cf_seats, typeof(cf_seats) FROM contacts") ==
           "2025-01-01|12.0|real\n");
+    CHECK(sql(dir / "crm.sqlite", "SELECT cf_sla_hours FROM cases") == "48.0\n");
+    CHECK(sql(dir / "crm.sqlite", "SELECT entity, label, column_name FROM custom_fields ORDER BY entity, label") ==
+          "cases|SLA hours|cf_sla_hours\ncontacts|Contract Start|cf_contract_start\ncontacts|Seats|cf_seats\n");
 }
 
 TEST_CASE("export --since: only what changed; a converted lead joins its opportunity; unknown fields are named",
