@@ -12,6 +12,9 @@
 
 namespace crm::exporting {
 
+namespace {
+
+// A cell as text: NULL empty, numbers in their shortest form (25000, not 25000.0).
 std::string cell_of(const Statement& rows, int column) {
     switch (rows.type(column)) {
         case SQLITE_NULL: return {};
@@ -20,6 +23,7 @@ std::string cell_of(const Statement& rows, int column) {
     }
 }
 
+// One query's rows as CSV on `out`, header first.
 void write_csv(Statement& rows, std::ostream& out, bool excel) {
     const char* eol = excel ? "\r\n" : "\n";
     if (excel) out << "\xEF\xBB\xBF";
@@ -30,6 +34,8 @@ void write_csv(Statement& rows, std::ostream& out, bool excel) {
         out << eol;
     }
 }
+
+}  // namespace
 
 int write_csv_tables(Db& db, const std::filesystem::path& dir, bool excel) {
     std::vector<std::string> names;

@@ -39,28 +39,9 @@ Statement Db::prepare(const std::string& sql) {
     return Statement(*this, st);
 }
 
-std::optional<std::string> Db::scalar(const std::string& sql) {
-    Statement st = prepare(sql);
-    if (!st.step() || st.is_null(0)) return std::nullopt;
-    std::string value = st.text(0);
-    while (st.step()) {
-    }
-    return value;
-}
-
 bool Db::has_table(const std::string& name) {
     Statement st = prepare("SELECT 1 FROM sqlite_master WHERE type IN ('table','view') AND name=?");
     st.bind_text(1, name);
-    const bool found = st.step();
-    while (found && st.step()) {
-    }
-    return found;
-}
-
-bool Db::has_column(const std::string& table, const std::string& column) {
-    Statement st = prepare("SELECT 1 FROM pragma_table_info(?) WHERE name=?");
-    st.bind_text(1, table);
-    st.bind_text(2, column);
     const bool found = st.step();
     while (found && st.step()) {
     }
@@ -81,7 +62,7 @@ bool Statement::step() {
     const int rc = sqlite3_step(st_);
     if (rc == SQLITE_ROW) return true;
     sqlite3_reset(st_);
-    if (rc != SQLITE_DONE) db_->fail("cannot write");
+    if (rc != SQLITE_DONE) db_->fail("statement failed");
     return false;
 }
 

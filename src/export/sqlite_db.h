@@ -3,7 +3,6 @@
 #pragma once
 #include <sqlite3.h>
 
-#include <optional>
 #include <string>
 #include <string_view>
 
@@ -22,10 +21,7 @@ public:
 
     void exec(const std::string& sql);
     Statement prepare(const std::string& sql);
-    // The first column of the first row of `sql`, nullopt when there is no row or it is NULL.
-    std::optional<std::string> scalar(const std::string& sql);
     bool has_table(const std::string& name);
-    bool has_column(const std::string& table, const std::string& column);
     const std::string& path() const { return path_; }
     sqlite3* handle() const { return db_; }
     [[noreturn]] void fail(std::string_view what) const;

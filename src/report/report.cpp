@@ -120,6 +120,9 @@ void run_report(cli::Context& ctx, const ReportOptions& o) {
         if (!std::filesystem::is_regular_file(*o.from, ignored))
             throw UsageError(fmt::format("--from {}: no such file (write one with crm export --to FILE.sqlite)", *o.from));
         exporting::Db db(*o.from, false, false);
+        if (!db.has_table(entity_of(o.report)) || !db.has_table("crm_export_state"))
+            throw UsageError(fmt::format("--from {}: not an export of crm (write one with crm export --to FILE.sqlite)",
+                                         *o.from));
         print(ctx, run_query(db, query, since, now));
         return;
     }

@@ -145,4 +145,9 @@ TEST_CASE("report: a table with bars that fits the width, and csv for machines",
     CHECK(bad.exit_code == 2);
     auto missing = crm(sandbox, {"report", "leads", "--from", "/nonexistent/crm.sqlite"});
     CHECK(missing.exit_code == 2);
+    TempDir dir("report-from");
+    REQUIRE(run({"/usr/bin/sqlite3", dir / "other.sqlite", "CREATE TABLE leads(id)"}).exit_code == 0);
+    auto other = crm(sandbox, {"report", "leads", "--from", dir / "other.sqlite"});
+    CHECK(other.exit_code == 2);
+    CHECK(other.err.find("not an export of crm") != std::string::npos);
 }
