@@ -324,6 +324,15 @@ TEST_CASE("export: usage errors send nothing", "[e2e][export]") {
     }
     CHECK(log_lines(sandbox, "GET ") == 0);
 
+    // A refused key: exit 3 naming what failed, the key nowhere, nothing written.
+    RunOptions wrong;
+    wrong.env["CRM_API_KEY"] = "wrong-key-0123456789abcdef";
+    auto refused = crm(sandbox, {"export", "--to", dir / "a.sqlite", "-v"}, wrong);
+    CHECK(refused.exit_code == 3);
+    CHECK(refused.err.find("cannot export") != std::string::npos);
+    CHECK(refused.err.find("0123456789ab") == std::string::npos);
+    CHECK(dir.names().empty());
+
     // A database crm did not write is not refreshed.
     sql(dir / "theirs.sqlite", "CREATE TABLE t(x); INSERT INTO t VALUES (1)");
     const std::string before = read_file(dir / "theirs.sqlite");
