@@ -70,6 +70,10 @@ const json::Value* first_of(const json::Value& record, const std::vector<std::st
 // phone's value, a person's id.
 size_t plain_column(ListShape shape) { return shape == ListShape::people ? 1 : 2; }
 
+// A custom field's column type: numbers for a "number" field, text for the rest (dates stay
+// ISO 8601 text; objects such as a monetary value or a range are JSON text).
+Type column_type(const CustomColumn& column) { return column.type == "number" ? Type::real : Type::text; }
+
 std::string placeholders(size_t n) {
     std::string out;
     for (size_t i = 0; i < n; ++i) out += i ? ",?" : "?";
@@ -161,8 +165,8 @@ void Loader::add_custom_fields(const EntityTable& entity, const json::Value& for
     }
     Statement record = db_.prepare("INSERT INTO custom_fields VALUES(?,?,?,?,?)");
     for (auto& column : custom_columns(fresh_fields, taken)) {
-        const Type type = column.type == "number" ? Type::real : Type::text;
-        db_.exec(fmt::format("ALTER TABLE {} ADD COLUMN {} {}", entity.table, quote_identifier(column.column), sql_type(type)));
+        db_.exec(fmt::format("ALTER TABLE {} ADD COLUMN {} {}", entity.table, quote_identifier(column.column),
+                             sql_type(column_type(column))));
         record.bind_text(1, entity.table);
         record.bind_text(2, column.field_id);
         record.bind_text(3, column.label);
@@ -192,7 +196,7 @@ void Loader::upsert(const EntityTable& entity, const json::Value& record, bool s
             auto it = custom->FindMember(column.field_id.c_str());
             if (it != custom->MemberEnd()) value = &it->value;
         }
-        bind_value(w.upsert, ++index, value, column.type == "number" ? Type::real : Type::text);
+        bind_value(w.upsert, ++index, value, column_type(column));
     }
     w.upsert.run();
     if (record.IsObject()) {

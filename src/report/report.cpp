@@ -63,9 +63,8 @@ int chart_width(cli::Context& ctx) {
     return 80;
 }
 
-void print(cli::Context& ctx, const Table& table) {
+void print(cli::Context& ctx, const Table& table, render::Format format) {
     auto& out = ctx.io().out();
-    const render::Format format = ctx.format();
     switch (format) {
         case render::Format::table: {
             out << render_chart(table, chart_width(ctx), ctx.io().traits().color_out);
@@ -97,9 +96,8 @@ void print(cli::Context& ctx, const Table& table) {
             }
             return;
         }
-        default:
-            throw UsageError(fmt::format("crm report prints table, json, ndjson, csv or tsv, not {}",
-                                         render::format_name(format)));
+        case render::Format::ids:
+            break;
     }
 }
 
@@ -107,6 +105,9 @@ void print(cli::Context& ctx, const Table& table) {
 
 void run_report(cli::Context& ctx, const ReportOptions& o) {
     const Query& query = find_query(o.report, o.by);
+    const render::Format format = ctx.format();
+    if (format == render::Format::ids)  // checked before anything is sent
+        throw UsageError("crm report prints table, json, ndjson, csv or tsv, not ids");
     std::string since;
     if (o.since) {
         since = api::resolve_date(*o.since, ctx.now());
@@ -123,7 +124,7 @@ void run_report(cli::Context& ctx, const ReportOptions& o) {
         if (!db.has_table(entity_of(o.report)) || !db.has_table("crm_export_state"))
             throw UsageError(fmt::format("--from {}: not an export of crm (write one with crm export --to FILE.sqlite)",
                                          *o.from));
-        print(ctx, run_query(db, query, since, now));
+        print(ctx, run_query(db, query, since, now), format);
         return;
     }
     if (ctx.globals().dry_run) throw UsageError("crm report sends only reads; --dry-run has nothing to show");
@@ -131,7 +132,7 @@ void run_report(cli::Context& ctx, const ReportOptions& o) {
     exporting::Db db("", true, true);
     const exporting::EntityTable* table = exporting::find_entity_table(entity_of(o.report));
     exporting::load_live(ctx, db, {table}, o.since ? std::optional<std::string>(since) : std::nullopt, o.parallel);
-    print(ctx, run_query(db, query, since, now));
+    print(ctx, run_query(db, query, since, now), format);
 }
 
 }  // namespace crm::report

@@ -174,7 +174,7 @@ TEST_CASE("export: custom fields become columns named from the form", "[e2e][exp
           "cases|SLA hours|cf_sla_hours\ncontacts|Contract Start|cf_contract_start\ncontacts|Seats|cf_seats\n");
 }
 
-TEST_CASE("export --since: only what changed; a converted lead joins its opportunity; unknown fields are named",
+TEST_CASE("export --since: only what changed, a converted lead joins its opportunity, unknown fields are named",
           "[e2e][export]") {
     SandboxProcess sandbox({"--seed-records", "400"});  // created in 2024 by the seeder
     TempDir dir("export-since");

@@ -143,6 +143,7 @@ TEST_CASE("report: a table with bars that fits the width, and csv for machines",
 
     auto bad = crm(sandbox, {"report", "leads", "--by", "stage"});
     CHECK(bad.exit_code == 2);
+    CHECK(crm(sandbox, {"report", "leads", "-o", "ids"}).exit_code == 2);
     auto missing = crm(sandbox, {"report", "leads", "--from", "/nonexistent/crm.sqlite"});
     CHECK(missing.exit_code == 2);
     TempDir dir("report-from");
