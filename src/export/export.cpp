@@ -33,6 +33,13 @@ struct Plan {
     std::optional<std::string> since;  // resolved ISO 8601
 };
 
+// --to as a path: "out/" names the directory "out".
+fs::path target_of(const ExportOptions& o) {
+    std::string to = o.to;
+    while (to.size() > 1 && to.back() == '/') to.pop_back();
+    return to;
+}
+
 Plan plan_of(cli::Context& ctx, const ExportOptions& o) {
     Plan plan;
     if (o.to.empty()) throw UsageError("--to is required: a FILE.sqlite or a DIR (with --format csv)");
@@ -48,6 +55,9 @@ Plan plan_of(cli::Context& ctx, const ExportOptions& o) {
         throw UsageError(fmt::format("--to {} is a directory; add --format csv, or name a FILE.sqlite", o.to));
     if (plan.csv && fs::exists(o.to, ignored) && !fs::is_directory(o.to, ignored))
         throw UsageError(fmt::format("--to {} is a file; --format csv writes a directory", o.to));
+    const fs::path parent = target_of(o).parent_path();
+    if (!parent.empty() && !fs::is_directory(parent, ignored))
+        throw UsageError(fmt::format("--to {}: no directory {}", o.to, parent.string()));
     // A directory of someone else's files is never replaced.
     if (plan.csv && fs::is_directory(o.to, ignored) && !fs::is_empty(o.to, ignored) &&
         !fs::exists(fs::path(o.to) / kCsvState, ignored))
@@ -184,9 +194,7 @@ void run_export(cli::Context& ctx, const ExportOptions& o) {
                 1, api::kMaxPageSize));
         return;
     }
-    std::string to = o.to;
-    while (to.size() > 1 && to.back() == '/') to.pop_back();  // "out/" names the directory "out"
-    const fs::path target(to);
+    const fs::path target = target_of(o);
     Staging staging(target, plan.csv ? Staging::Kind::directory : Staging::Kind::file);
     const fs::path previous = plan.csv ? target / kCsvState : target;
     const fs::path db_path = plan.csv ? staging.path() / kCsvState : staging.path();

@@ -192,7 +192,7 @@ TEST_CASE("export --since: only what changed, a converted lead joins its opportu
 TEST_CASE("export: CSV files, one per table, with a BOM for Excel", "[e2e][export]") {
     SandboxProcess sandbox({"--seed-records", "200"});
     TempDir dir("export-csv");
-    export_to(sandbox, {"--to", dir / "out", "--format", "csv", "--excel", "--entities", "leads,orgs"});
+    export_to(sandbox, {"--to", dir / "out/", "--excel", "--entities", "leads,orgs"});  // a new directory: csv
     std::string leads = read_file(dir / "out/leads.csv");
     CHECK(leads.rfind("\xEF\xBB\xBFid,title,value_amount,", 0) == 0);
     CHECK(std::count(leads.begin(), leads.end(), '\n') == 51);  // 50 leads and the header
@@ -317,7 +317,8 @@ TEST_CASE("export: usage errors send nothing", "[e2e][export]") {
              {"export", "--to", dir / "a.sqlite", "--since", "2024-02-31"},
              {"export", "--to", dir / "a.sqlite", "--since", "90d", "--incremental"},
              {"export", "--to", dir / "a.sqlite", "--full-every", "0"},
-             {"export", "--to", dir.path.string(), "--format", "sqlite"}}) {
+             {"export", "--to", dir.path.string(), "--format", "sqlite"},
+             {"export", "--to", dir / "no/such/dir/a.sqlite"}}) {
         auto r = crm(sandbox, args);
         INFO(args.back() << ": " << r.err);
         CHECK(r.exit_code == 2);
