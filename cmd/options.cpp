@@ -16,10 +16,6 @@ void add_body_flags(CLI::App* sub, api::BodyInput& body) {
         ->allow_extra_args(false);
 }
 
-namespace {
-
-// A whole number from `low` to `high`, checked on the text before CLI11 converts it, so that
-// "0", "-1", "1e3" and "abc" get one plain message instead of CLI11's range wording.
 CLI::Validator whole_number(long long low, long long high) {
     return CLI::Validator(
         [low, high](std::string& text) -> std::string {
@@ -32,8 +28,6 @@ CLI::Validator whole_number(long long low, long long high) {
         },
         "", "");
 }
-
-}  // namespace
 
 void add_paging_flags(CLI::App* sub, cli::Paging& paging) {
     sub->add_option("--page", paging.page, "Page number (from 1)")->check(whole_number(1, std::numeric_limits<int>::max()));

@@ -8,6 +8,10 @@
 
 namespace crm::cmd {
 
+// A whole number from `low` to `high`, checked on the text before CLI11 converts it, so that
+// "0", "-1", "1e3" and "abc" get one plain message instead of CLI11's range wording.
+CLI::Validator whole_number(long long low, long long high);
+
 // -d/--data, -f/--field, -F/--typed-field (CLI.md §3).
 void add_body_flags(CLI::App* sub, api::BodyInput& body);
 

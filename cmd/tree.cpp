@@ -97,6 +97,8 @@ std::unique_ptr<Tree> build_tree() {
     add_forms_commands(*tree);
     add_bulk_commands(*tree);
     add_api_commands(*tree);
+    add_export_commands(*tree);
+    add_report_commands(*tree);
     add_auth_commands(*tree);
     add_config_commands(*tree);
     add_completion_commands(*tree);

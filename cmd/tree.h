@@ -41,6 +41,8 @@ void add_api_commands(Tree& tree);
 void add_auth_commands(Tree& tree);
 void add_config_commands(Tree& tree);
 void add_completion_commands(Tree& tree);
+void add_export_commands(Tree& tree);
+void add_report_commands(Tree& tree);  // report.cpp
 
 // Builds the whole tree with the global flags (used by main, completions and man pages).
 std::unique_ptr<Tree> build_tree();

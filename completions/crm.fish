@@ -58,6 +58,12 @@ function __crm_data
         case 'sub:crm:api'
             printf '%s\n' 'api'
             return 0
+        case 'sub:crm:export'
+            printf '%s\n' 'export'
+            return 0
+        case 'sub:crm:report'
+            printf '%s\n' 'report'
+            return 0
         case 'sub:crm:auth'
             printf '%s\n' 'auth'
             return 0
@@ -74,7 +80,7 @@ function __crm_data
             printf '%s\n' 'help'
             return 0
         case 'subs:crm'
-            printf '%s\n' 'leads'\t'Work with leads' 'lead'\t'Work with leads' 'opportunities'\t'Work with opportunities' 'opps'\t'Work with opportunities' 'opportunity'\t'Work with opportunities' 'opp'\t'Work with opportunities' 'contacts'\t'Work with contacts' 'contact'\t'Work with contacts' 'orgs'\t'Work with orgs' 'organizations'\t'Work with orgs' 'organization'\t'Work with orgs' 'org'\t'Work with orgs' 'cases'\t'Work with cases' 'case'\t'Work with cases' 'tags'\t'Work with the tags of leads, opportunities, contacts, orgs and cases' 'forms'\t'Read or replace the custom-field forms' 'bulk'\t'Act on many records at once, safely from cron' 'api'\t'Send any request to the API (path relative to the base URL)' 'auth'\t'Save, check and remove the API key of a profile' 'config'\t'Read and edit the config file\'s profile; explain the settings' 'completion'\t'Print a shell completion script (bash, zsh or fish)' 'version'\t'Print crm\'s version (as --version)' 'help'\t'Show the help of a command (as COMMAND --help): crm help leads list'
+            printf '%s\n' 'leads'\t'Work with leads' 'lead'\t'Work with leads' 'opportunities'\t'Work with opportunities' 'opps'\t'Work with opportunities' 'opportunity'\t'Work with opportunities' 'opp'\t'Work with opportunities' 'contacts'\t'Work with contacts' 'contact'\t'Work with contacts' 'orgs'\t'Work with orgs' 'organizations'\t'Work with orgs' 'organization'\t'Work with orgs' 'org'\t'Work with orgs' 'cases'\t'Work with cases' 'case'\t'Work with cases' 'tags'\t'Work with the tags of leads, opportunities, contacts, orgs and cases' 'forms'\t'Read or replace the custom-field forms' 'bulk'\t'Act on many records at once, safely from cron' 'api'\t'Send any request to the API (path relative to the base URL)' 'export'\t'Export every record into a SQLite database or CSV files (a star schema for BI tools and SQL)' 'report'\t'Summaries with bar charts: the pipeline, leads, cases' 'auth'\t'Save, check and remove the API key of a profile' 'config'\t'Read and edit the config file\'s profile; explain the settings' 'completion'\t'Print a shell completion script (bash, zsh or fish)' 'version'\t'Print crm\'s version (as --version)' 'help'\t'Show the help of a command (as COMMAND --help): crm help leads list'
             return 0
         case 'val:crm:-o'
             printf '%s\n' 'table' 'json' 'ndjson' 'csv' 'tsv' 'ids'
@@ -1415,6 +1421,88 @@ function __crm_data
             return 0
         case 'flags:crm api'
             printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '-X'\t'HTTP method (default GET, or POST with a body)' '--method'\t'HTTP method (default GET, or POST with a body)' '-q'\t'Query parameter KEY=VALUE (repeatable)' '--query'\t'Query parameter KEY=VALUE (repeatable)' '-d'\t'JSON body: inline, @FILE, or @- for standard input' '--data'\t'JSON body: inline, @FILE, or @- for standard input' '-f'\t'Set a string field: KEY=VALUE (dotted KEY, KEY[]= appends)' '--field'\t'Set a string field: KEY=VALUE (dotted KEY, KEY[]= appends)' '-F'\t'Set a JSON field: KEY=VALUE (number, true/false/null, array, object, @FILE, else string)' '--typed-field'\t'Set a JSON field: KEY=VALUE (number, true/false/null, array, object, @FILE, else string)' '--paginate'\t'Follow every page and print the items as one list'
+            return 0
+        case 'ft:crm export'
+            printf '%s\n' '1'
+            return 0
+        case 'val:crm export:--to'
+            return 0
+        case 'val:crm export:--format'
+            printf '%s\n' 'sqlite' 'csv'
+            return 0
+        case 'val:crm export:--entities'
+            return 0
+        case 'val:crm export:--since'
+            return 0
+        case 'val:crm export:--full-every'
+            return 0
+        case 'val:crm export:--parallel'
+            return 0
+        case 'flags:crm export'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--to'\t'FILE.sqlite, or a DIR for --format csv; replaced only when the export succeeded' '--format'\t'sqlite or csv (default: csv when --to is a directory, else sqlite)' '--excel'\t'CSV for Excel: a UTF-8 byte-order mark and CRLF line ends' '--entities'\t'Entities to export: leads,opportunities,contacts,organizations,cases (default: all)' '--since'\t'Only records updated since WHEN: ISO 8601 or relative (90d, 2w, 12h, today)' '--incremental'\t'Refresh the last export: only records updated since its watermarks (newest first)' '--full-every'\t'With --incremental: every N runs, walk every id to remove deleted records (default 7)' '--parallel'\t'Pages in flight at once, 1 to 16 (default 4)'
+            return 0
+        case 'ft:crm report'
+            printf '%s\n' '1'
+            return 0
+        case 'sub:crm report:pipeline'
+            printf '%s\n' 'pipeline'
+            return 0
+        case 'sub:crm report:leads'
+            printf '%s\n' 'leads'
+            return 0
+        case 'sub:crm report:cases'
+            printf '%s\n' 'cases'
+            return 0
+        case 'subs:crm report'
+            printf '%s\n' 'pipeline'\t'Open opportunities by stage (count and value), or win rate by owner, by status, by month' 'leads'\t'Leads by rating, origin, owner or month (count and value)' 'cases'\t'Cases opened and closed by week, open cases by age, or by status, priority, type, owner'
+            return 0
+        case 'flags:crm report'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit'
+            return 0
+        case 'ft:crm report pipeline'
+            printf '%s\n' '1'
+            return 0
+        case 'val:crm report pipeline:--by'
+            printf '%s\n' 'stage' 'owner' 'status' 'month'
+            return 0
+        case 'val:crm report pipeline:--since'
+            return 0
+        case 'val:crm report pipeline:--from'
+            return 0
+        case 'val:crm report pipeline:--parallel'
+            return 0
+        case 'flags:crm report pipeline'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--by'\t'Group by: stage, owner, status, month (default stage)' '--since'\t'Only records created since WHEN: ISO 8601 or relative (90d, 2w, today)' '--from'\t'Read an export (crm export --to FILE.sqlite) instead of the API' '--parallel'\t'Pages in flight at once when reading the API, 1 to 16 (default 4)'
+            return 0
+        case 'ft:crm report leads'
+            printf '%s\n' '1'
+            return 0
+        case 'val:crm report leads:--by'
+            printf '%s\n' 'rating' 'origin' 'owner' 'month'
+            return 0
+        case 'val:crm report leads:--since'
+            return 0
+        case 'val:crm report leads:--from'
+            return 0
+        case 'val:crm report leads:--parallel'
+            return 0
+        case 'flags:crm report leads'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--by'\t'Group by: rating, origin, owner, month (default rating)' '--since'\t'Only records created since WHEN: ISO 8601 or relative (90d, 2w, today)' '--from'\t'Read an export (crm export --to FILE.sqlite) instead of the API' '--parallel'\t'Pages in flight at once when reading the API, 1 to 16 (default 4)'
+            return 0
+        case 'ft:crm report cases'
+            printf '%s\n' '1'
+            return 0
+        case 'val:crm report cases:--by'
+            printf '%s\n' 'week' 'age' 'status' 'priority' 'type' 'owner'
+            return 0
+        case 'val:crm report cases:--since'
+            return 0
+        case 'val:crm report cases:--from'
+            return 0
+        case 'val:crm report cases:--parallel'
+            return 0
+        case 'flags:crm report cases'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--by'\t'Group by: week, age, status, priority, type, owner (default week)' '--since'\t'Only records created since WHEN: ISO 8601 or relative (90d, 2w, today)' '--from'\t'Read an export (crm export --to FILE.sqlite) instead of the API' '--parallel'\t'Pages in flight at once when reading the API, 1 to 16 (default 4)'
             return 0
         case 'ft:crm auth'
             printf '%s\n' '1'

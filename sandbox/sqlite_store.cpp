@@ -25,6 +25,7 @@ CREATE TABLE IF NOT EXISTS records(
 CREATE INDEX IF NOT EXISTS records_seq ON records(coll, seq);
 CREATE INDEX IF NOT EXISTS records_created ON records(coll, created_at, seq);
 CREATE INDEX IF NOT EXISTS records_name ON records(coll, name_lc, seq);
+CREATE INDEX IF NOT EXISTS records_updated ON records(coll, coalesce(json_extract(body, '$.updatedAt'), ''), seq);
 CREATE INDEX IF NOT EXISTS records_contact ON records(coll, contact_id);
 CREATE INDEX IF NOT EXISTS records_org ON records(coll, organization_id);
 CREATE INDEX IF NOT EXISTS records_owner ON records(coll, owner_id);
@@ -230,17 +231,29 @@ std::string where_of(const std::string& coll, const ListQuery& q, std::vector<st
 
 // How a list is ordered. Orders on indexed columns end with seq, so they are total and a page
 // can start after the previous page's last row (a seek) instead of skipping `offset` rows.
-enum class Order { Seq, CreatedAt, Name, Other };
+// updatedAt has an expression index (an incremental export asks for the newest changes first
+// on every run); coalesce keeps it free of NULL, as the seeks need.
+enum class Order { Seq, CreatedAt, UpdatedAt, Name, Other };
 
 Order order_of(const ListQuery& q) {
     if (q.order_by.empty() || q.order_by == "id") return Order::Seq;
     if (q.order_by == "createdAt" || q.order_by == "createdOn") return Order::CreatedAt;
+    if (q.order_by == "updatedAt") return Order::UpdatedAt;
     if (q.order_by == "title" || q.order_by == "name" || q.order_by == "label") return Order::Name;
     return Order::Other;
 }
 
 // The ordered column before seq, for the orders that have one.
-const char* lead_column(Order o) { return o == Order::CreatedAt ? "created_at" : o == Order::Name ? "name_lc" : nullptr; }
+const char* lead_column(Order o) {
+    switch (o) {
+        case Order::CreatedAt: return "created_at";
+        case Order::UpdatedAt: return "coalesce(json_extract(body, '$.updatedAt'), '')";
+        case Order::Name: return "name_lc";
+        case Order::Seq:
+        case Order::Other: break;
+    }
+    return nullptr;
+}
 
 constexpr size_t kMaxCached = 4096;  // cache entries (counts, page boundaries) before a reset
 

@@ -9,4 +9,4 @@ $sudo apt-get install -y -qq --no-install-recommends \
   build-essential cmake ninja-build pkg-config \
   libcli11-dev libcurl4-openssl-dev rapidjson-dev libfmt-dev catch2 \
   libtomlplusplus-dev libcpp-httplib-dev libsqlite3-dev libjq-dev \
-  bash zsh fish man-db groff-base curl ca-certificates file dpkg-dev lintian jq time >/dev/null
+  bash zsh fish man-db groff-base curl ca-certificates file dpkg-dev lintian jq sqlite3 time >/dev/null

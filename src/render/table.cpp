@@ -9,6 +9,7 @@
 // escaped (\n, \e, …), so a title cannot forge lines or move the cursor, and a cell stays one
 // line, which the alignment needs.
 #include "render/internal.h"
+#include "render/text_width.h"
 
 #include "term/report.h"
 
@@ -19,33 +20,10 @@ namespace crm::render::detail {
 
 namespace {
 
-constexpr std::string_view kEllipsis = "…";
 constexpr std::string_view kGap = "  ";
 constexpr size_t kMinColumn = 6;  // narrower than this, a cut cell says nothing
 constexpr std::string_view kBold = "\x1b[1m";
 constexpr std::string_view kReset = "\x1b[0m";
-
-bool starts_code_point(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
-
-size_t display_width(std::string_view text) {
-    return static_cast<size_t>(std::count_if(text.begin(), text.end(), starts_code_point));
-}
-
-// Byte length of the first `columns` code points of text.
-size_t prefix_bytes(std::string_view text, size_t columns) {
-    size_t seen = 0;
-    for (size_t i = 0; i < text.size(); ++i) {
-        if (starts_code_point(text[i]) && seen++ == columns) return i;
-    }
-    return text.size();
-}
-
-// Text cut to at most `columns` display columns, ending in "…" when something was cut.
-std::string fit(std::string_view text, size_t columns) {
-    if (display_width(text) <= columns) return std::string(text);
-    if (columns == 0) return {};
-    return std::string(text.substr(0, prefix_bytes(text, columns - 1))).append(kEllipsis);
-}
 
 // A header or key: upper case, then escaped (so an escape reads \r, not \R).
 std::string header_text(std::string_view text) {

@@ -2,13 +2,14 @@
 
 #include <catch2/catch.hpp>
 
-#include <algorithm>
 #include <fcntl.h>
+#include <spawn.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <spawn.h>
 #include <sstream>
-#include <unistd.h>
 
 extern char** environ;
 
@@ -70,6 +71,13 @@ TempDir::TempDir(const std::string& name)
 }
 
 TempDir::~TempDir() { std::filesystem::remove_all(path); }
+
+std::vector<std::string> TempDir::names() const {
+    std::vector<std::string> result;
+    for (const auto& entry : std::filesystem::directory_iterator(path)) result.push_back(entry.path().filename().string());
+    std::sort(result.begin(), result.end());
+    return result;
+}
 
 std::string read_file(const std::string& path) {
     std::ifstream file(path);

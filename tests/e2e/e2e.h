@@ -5,9 +5,10 @@
 
 #include <rapidjson/document.h>
 
+#include <sys/types.h>
+
 #include <filesystem>
 #include <string>
-#include <sys/types.h>
 #include <vector>
 
 namespace crmtest {
@@ -28,12 +29,15 @@ size_t log_lines(const SandboxProcess& sandbox, const std::string& prefix);
 // Creates a lead with this title through crm and returns its id.
 std::string create_lead(const SandboxProcess& sandbox, const std::string& title);
 
-// A fresh directory for a test's files (ids, journal, failed-out), removed afterwards.
+// A fresh directory for a test's files (ids, journals, exports), removed at the end.
 struct TempDir {
     std::filesystem::path path;
     explicit TempDir(const std::string& name);
     ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
     std::string operator/(const std::string& file) const { return (path / file).string(); }
+    std::vector<std::string> names() const;  // of the files in it, sorted
 };
 
 std::string read_file(const std::string& path);

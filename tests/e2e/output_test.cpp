@@ -113,21 +113,6 @@ size_t lead_list_requests(const SandboxProcess& sandbox) {
 
 constexpr std::string_view kLeadHeader = "id,title,value.amount,value.code,leadRating,owner.name,isArchived";
 
-// A fresh directory for files written by --output-file.
-struct OutputDir {
-    fs::path path;
-    OutputDir() {
-        std::string templ = (fs::temp_directory_path() / "crm-output-e2e-XXXXXX").string();
-        path = ::mkdtemp(templ.data());
-    }
-    ~OutputDir() { fs::remove_all(path); }
-    std::vector<std::string> names() const {
-        std::vector<std::string> result;
-        for (const auto& entry : fs::directory_iterator(path)) result.push_back(entry.path().filename().string());
-        std::sort(result.begin(), result.end());
-        return result;
-    }
-};
 
 std::string slurp(const fs::path& path) {
     std::ifstream file(path);
@@ -214,7 +199,7 @@ TEST_CASE("output: a reader that goes away ends the listing quietly, with exit 0
 TEST_CASE("output: --output-file replaces the file only when the command succeeded", "[e2e][output]") {
     SandboxProcess sandbox;
     seed(sandbox);
-    OutputDir dir;
+    TempDir dir("output-file");
     const fs::path file = dir.path / "leads.csv";
 
     auto ok = crm(sandbox, {"leads", "list", "-o", "csv", "--order-by", "title", "--output-file", file.string()});

@@ -270,3 +270,19 @@ TEST_CASE("seeded data: realistic, across all entities, deterministic, filterabl
     CHECK(ha.get("/cases/cases?size=1000&createdAfterDate=2024-01-01T00:00:00Z").count() ==
           ha.get("/cases/cases?size=1000").count());
 }
+
+TEST_CASE("orderBy=updatedAt: the newest change first, and pages that seek see every record once") {
+    SandboxProcess sb({"--seed-records", "400"});  // 100 leads, updated in creation order
+    Http h(sb);
+    h.patch("/pipeline/leads/7", R"({"note":"changed"})");
+    CHECK(ids_of(h.get("/pipeline/leads?orderBy=updatedAt&sort=desc&size=3")) == V{"7", "100", "99"});
+    CHECK(ids_of(h.get("/pipeline/leads?orderBy=updatedAt&size=2")) == V{"1", "2"});
+    // Page after page (the store seeks from the last page's end): each lead exactly once.
+    std::multiset<std::string> seen;
+    for (int page = 1; page <= 9; ++page) {
+        for (const auto& id : ids_of(h.get("/pipeline/leads?orderBy=updatedAt&sort=desc&size=12&page=" + std::to_string(page))))
+            seen.insert(id);
+    }
+    CHECK(seen.size() == 100);
+    CHECK(std::set<std::string>(seen.begin(), seen.end()).size() == 100);
+}
