@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include <deque>
 #include <ostream>
 #include <set>
 
@@ -124,10 +125,16 @@ private:
 // The flattened keys of a record's compact text (as flatten() gives them for its DOM), each
 // passed to on_key; with `written`, the names as written (escapes kept), which is cheaper and
 // tells shapes apart just as well.
+// Member lists, one per nesting level, reused from record to record (a deque: a deeper level
+// added while a shallower one is being walked leaves that one where it is).
+using MemberLevels = std::deque<std::vector<json::compact::Member>>;
+
 template <typename OnKey>
-void each_flat_key(std::string_view object, std::string& prefix, bool written, OnKey&& on_key) {
-    std::vector<json::compact::Member> members;
-    json::compact::members(object, members);
+void each_flat_key(std::string_view object, std::string& prefix, bool written, MemberLevels& levels, size_t depth,
+                   OnKey&& on_key) {
+    if (levels.size() <= depth) levels.resize(depth + 1);
+    const auto& members = levels[depth];
+    json::compact::members(object, levels[depth]);
     for (const auto& member : members) {
         const size_t length = prefix.size();
         if (written) {
@@ -138,7 +145,7 @@ void each_flat_key(std::string_view object, std::string& prefix, bool written, O
         // An empty object stays a column of its own ("{}") rather than vanishing.
         if (member.value.front() == '{' && member.value != "{}") {
             prefix += written ? '\x01' : '.';
-            each_flat_key(member.value, prefix, written, on_key);
+            each_flat_key(member.value, prefix, written, levels, depth + 1, on_key);
         } else {
             on_key(std::string_view(prefix));
         }
@@ -181,7 +188,8 @@ public:
         Columns columns(options_.default_columns);
         std::string prefix;
         for (const auto& record : first_page_) {
-            each_flat_key(record, prefix, false, [&](std::string_view key) { columns.add_if_new(std::string(key)); });
+            each_flat_key(record, prefix, false, levels_, 0,
+                          [&](std::string_view key) { columns.add_if_new(std::string(key)); });
         }
         set_columns(std::move(columns));
         for (const auto& record : first_page_) {
@@ -285,14 +293,14 @@ private:
             shape_ += member.name;
             shape_ += '\x02';
             if (member.value.front() != '{' || member.value == "{}") continue;
-            each_flat_key(member.value, prefix_, true, [&](std::string_view key) {
+            each_flat_key(member.value, prefix_, true, levels_, 0, [&](std::string_view key) {
                 shape_ += '\x01';
                 shape_ += key;
                 shape_ += '\x02';
             });
         }
         if (covered_shapes_.count(shape_)) return;
-        each_flat_key(record, prefix_, false, [&](std::string_view key) {
+        each_flat_key(record, prefix_, false, levels_, 0, [&](std::string_view key) {
             const std::string name(key);
             if (columns_->covers(name) || !warned_.insert(name).second) return;
             options_.warn(fmt::format("field '{}' first appears after the first page and is not in the {} header; "
@@ -313,6 +321,7 @@ private:
     std::set<std::string> warned_;        // keys already named in a warning
     std::set<std::string> covered_shapes_;  // records' key lists (as written) already checked
     std::vector<json::compact::Member> members_;  // the current record's top level
+    MemberLevels levels_;                          // each_flat_key's, kept
     std::vector<std::string> top_names_;           // the top-level names slots_ were found for
     std::vector<long> slots_;                      // per column: its member in members_, or -1
     std::string line_, cell_, shape_, prefix_;
