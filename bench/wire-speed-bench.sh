@@ -9,9 +9,12 @@
 #  c. wrk, 16 connections: the sandbox against nginx serving the same bytes of a 100-record page
 #  d. quota: sandbox --quota 20/2, a 100-page export: time against the ideal (windows needed x
 #     window length) and the share of requests answered 429 (from --record)
+#  e. start-up: one GET (`crm leads get 1 -o json`, nginx) against `curl -s` with the same
+#     headers, and `crm --version` against `curl --version`; interleaved, mean wall times
 #
 # Usage: bench/wire-speed-bench.sh [BUILD_DIR]   (default: build)
 # Env: RUNS (interleaved runs per command in a, default 5), LAT_RUNS (in b, default 3),
+#      START_RUNS (in e, default 100),
 #      WRK_DURATION (default 5s), SKIP (letters of parts to skip, e.g. SKIP=cd)
 # Needs nginx (Debian: apt-get install nginx-light), curl, jq, GNU time, and wrk (apt-get
 # install wrk) or ab (apt-get install apache2-utils) for part c. It installs nothing.
@@ -105,6 +108,7 @@ done | awk -v dir="$work/f100k/pages" '
   { buf = buf (n % 100 ? "," : "") $0; n++
     if (n % 100 == 0) { f = dir "/" (100 + n / 100) ".json"; printf "{\"items\":[%s]}", buf > f; close(f); buf = "" } }'
 echo '{"items":[]}' >"$work/f100k/pages/empty.json"
+jq -c '{item: .items[0]}' "$work/f100k/pages/1.json" >"$work/f10k/one.json"  # GET /pipeline/leads/ID
 for p in $(seq 100); do ln -s "$work/f100k/pages/$p.json" "$work/f10k/pages/$p.json"; done
 cp "$work/f100k/pages/empty.json" "$work/f10k/pages/empty.json"
 cp "$work/f100k/pages/empty.json" "$work/wrk/pages/empty.json"
@@ -115,6 +119,7 @@ server_block() {  # PORT ROOT
     listen 127.0.0.1:$1;
     root $2;
     location = /pipeline/leads { try_files /pages/\$arg_page.json /pages/empty.json; }
+    location /pipeline/leads/ { try_files /one.json =404; }
   }
 EOF
 }
@@ -246,6 +251,33 @@ if [[ $skip != *d* ]]; then
   printf 'wall %s; ideal %d windows x 2 s = %d s; over the ideal: %s s (target: within one window, 2 s)\n' \
     "$(awk -v n="$t" 'BEGIN { printf "%.2f s", n / 1e9 }')" "$windows" $((windows * 2)) \
     "$(awk -v n="$t" -v w="$windows" 'BEGIN { printf "%.2f", n / 1e9 - w * 2 }')"
+  echo
+fi
+# --- e. start-up: one GET and --version
+if [[ $skip != *e* ]]; then
+  start_runs=${START_RUNS:-100}
+  echo "## e. start-up: one GET of one record (nginx), and --version (mean of $start_runs interleaved runs)"
+  url="http://127.0.0.1:$port10k"
+  agent="crm/$("$crm" --version | awk '{print $2}')"
+  get_crm() { CRM_BASE_URL=$url CRM_API_KEY=$key "$crm" leads get 1 -o json; }
+  get_curl() { curl -s -H 'Accept: application/json' -A "$agent" -H "Ocp-Apim-Subscription-Key: $key" "$url/pipeline/leads/1"; }
+  [ "$(get_crm | jq -c .)" = "$(get_curl | jq -c .item)" ] || echo "warning: crm and curl got different records"
+  declare -A spent=()
+  for _ in $(seq "$start_runs"); do
+    for job in get_crm get_curl version_crm version_curl; do
+      s=$(now_ns)
+      case $job in
+        get_crm) get_crm ;; get_curl) get_curl ;;
+        version_crm) "$crm" --version ;; version_curl) curl --version ;;
+      esac >/dev/null
+      spent[$job]=$((${spent[$job]:-0} + $(now_ns) - s))
+    done
+  done
+  us() { awk -v n="$1" -v r="$start_runs" 'BEGIN { printf "%.0f us", n / r / 1e3 }'; }
+  printf 'crm leads get 1 -o json   %10s\ncurl -s (same headers)    %10s\nratio                     %10sx (target <= 1.15)\n' \
+    "$(us "${spent[get_crm]}")" "$(us "${spent[get_curl]}")" "$(ratio "${spent[get_crm]}" "${spent[get_curl]}")"
+  printf 'crm --version             %10s\ncurl --version            %10s\nratio                     %10sx (target <= 1.1)\n' \
+    "$(us "${spent[version_crm]}")" "$(us "${spent[version_curl]}")" "$(ratio "${spent[version_crm]}" "${spent[version_curl]}")"
   echo
 fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

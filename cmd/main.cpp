@@ -2,6 +2,8 @@
 #include "http/interrupt.h"
 #include "run.h"
 
+#include <malloc.h>
+
 #include <csignal>
 
 namespace {
@@ -23,6 +25,10 @@ void install_stop_handlers() {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // A list walk frees and allocates a page-sized body (~50 KB) for every page; glibc gave the
+    // top of the heap back to the kernel each time (brk) and faulted it in again: 13% of an
+    // export's CPU (perf). Memory is kept up to this much instead; the walk's heap stays small.
+    mallopt(M_TRIM_THRESHOLD, 16 << 20);
     // A reader that goes away is an EPIPE from write(), handled as the end of the output
     // (check_output), whatever the parent did with SIGPIPE (systemd ignores it, shells do not).
     std::signal(SIGPIPE, SIG_IGN);

@@ -225,7 +225,7 @@ void add_opportunity_actions(Tree& tree, CLI::App* group) {
 
 void add_resource_commands(Tree& tree) {
     for (const auto& r : api::resources()) {
-        if (!r.parent.empty()) continue;
+        if (!r.parent.empty() || !tree.builds(r.name, r.aliases)) continue;
         auto* group = tree.app.add_subcommand(r.name, fmt::format("Work with {}", r.name));
         for (const auto& alias : r.aliases) group->alias(alias);
         group->require_subcommand(1);

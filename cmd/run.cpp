@@ -6,6 +6,7 @@
 #include "gen/misparse.h"
 #include "term/report.h"
 #include "tree.h"
+#include "version.h"
 
 #include <algorithm>
 
@@ -45,8 +46,13 @@ int usage_error(term::Io& io, const std::string& message, const std::string& hel
 }  // namespace
 
 int run(int argc, char** argv, term::Io& io) {
-    auto tree = cmd::build_tree();
     const std::vector<std::string> args(argv + 1, argv + argc);
+    // What CLI11's version flag prints, without building the tree (start-up time).
+    if (args.size() == 1 && args.front() == "--version") {
+        io.out() << fmt::format("crm {}\n", kVersion);
+        return kExitOk;
+    }
+    auto tree = cmd::build_tree_for(args);
     // Two flags in a row is rare; only then is the tree read as data to see whether the first
     // would swallow the second ("--fields --dry-run" must not run for real).
     const auto two_flags = std::adjacent_find(args.begin(), args.end(), [](const auto& a, const auto& b) {

@@ -1,5 +1,6 @@
 #include "tree.h"
 
+#include "api/resources.h"
 #include "errors.h"
 #include "gen/misparse.h"
 #include "render/render.h"
@@ -83,8 +84,23 @@ void add_help_commands(Tree& tree) {
 
 }  // namespace
 
-std::unique_ptr<Tree> build_tree() {
+namespace {
+
+// The top-level commands of the group files other than resources.cpp (whose names come from
+// the resource table), as each file names its command.
+struct Group {
+    const char* name;
+    void (*add)(Tree&);
+};
+constexpr Group kGroups[] = {
+    {"tags", add_tags_commands}, {"forms", add_forms_commands},   {"bulk", add_bulk_commands},
+    {"api", add_api_commands},   {"export", add_export_commands}, {"report", add_report_commands},
+    {"auth", add_auth_commands}, {"config", add_config_commands}, {"completion", add_completion_commands},
+};
+
+std::unique_ptr<Tree> build(std::set<std::string> only) {
     auto tree = std::make_unique<Tree>();
+    tree->only = std::move(only);
     auto& app = tree->app;
     app.name("crm");
     app.description("crm: the command line for CRM as a Service (leads, opportunities, contacts, organizations, cases)");
@@ -92,18 +108,32 @@ std::unique_ptr<Tree> build_tree() {
     app.fallthrough();  // global flags work after the command too: crm leads list -o csv
     app.require_subcommand(0, 1);
     add_global_flags(*tree);
-    add_resource_commands(*tree);
-    add_tags_commands(*tree);
-    add_forms_commands(*tree);
-    add_bulk_commands(*tree);
-    add_api_commands(*tree);
-    add_export_commands(*tree);
-    add_report_commands(*tree);
-    add_auth_commands(*tree);
-    add_config_commands(*tree);
-    add_completion_commands(*tree);
+    add_resource_commands(*tree);  // each resource checks tree.builds()
+    for (const auto& group : kGroups) {
+        if (tree->builds(group.name)) group.add(*tree);
+    }
     add_help_commands(*tree);
     return tree;
+}
+
+}  // namespace
+
+std::unique_ptr<Tree> build_tree() { return build({}); }
+
+std::unique_ptr<Tree> build_tree_for(const std::vector<std::string>& args) {
+    std::set<std::string> words;
+    for (const auto& arg : args) {
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "help" || arg == "completion") return build({});
+        if (!arg.starts_with("-")) words.insert(arg);
+    }
+    auto named = [&words](const std::string& name) { return words.count(name) > 0; };
+    bool any = named("version") ||
+               std::any_of(std::begin(kGroups), std::end(kGroups), [&](const Group& g) { return named(g.name); });
+    for (const auto& r : api::resources()) {
+        any = any || (r.parent.empty() && (named(r.name) || std::any_of(r.aliases.begin(), r.aliases.end(), named)));
+    }
+    // Nothing named (no command, a typo): the whole tree, for the root's help and suggestions.
+    return build(any ? std::move(words) : std::set<std::string>{});
 }
 
 }  // namespace crm::cmd

@@ -5,8 +5,12 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <functional>
 #include <memory>
+#include <set>
+#include <string>
+#include <vector>
 
 namespace crm::cmd {
 
@@ -18,6 +22,15 @@ struct Tree {
     // Makes `run` the action when `sub` is the command the user chose.
     void on_run(CLI::App* sub, std::function<void(cli::Context&)> run) {
         sub->callback([this, run = std::move(run)] { action = run; });
+    }
+
+    // The top-level commands to build, by the names argv may use; empty: all of them. A command
+    // line naming a command builds only that part of the tree (start-up time: CLI11 builds
+    // every option it is given); see build_tree.
+    std::set<std::string> only;
+    bool builds(const std::string& name, const std::vector<std::string>& aliases = {}) const {
+        if (only.empty() || only.count(name)) return true;
+        return std::any_of(aliases.begin(), aliases.end(), [this](const auto& alias) { return only.count(alias) > 0; });
     }
 
     // Option structs live as long as the tree: bind CLI11 options to members of this.
@@ -46,5 +59,10 @@ void add_report_commands(Tree& tree);  // report.cpp
 
 // Builds the whole tree with the global flags (used by main, completions and man pages).
 std::unique_ptr<Tree> build_tree();
+
+// The tree run() needs for `args` (argv without argv[0]): the global flags, `version`, `help`
+// and the top-level commands the words of args name. The whole tree when they name none, and
+// for help, --help and completion, which show it.
+std::unique_ptr<Tree> build_tree_for(const std::vector<std::string>& args);
 
 }  // namespace crm::cmd

@@ -1,6 +1,7 @@
 #include "gen/model.h"
 
 #include "api/resources.h"
+#include "tree.h"
 
 #include <CLI/CLI.hpp>
 
@@ -64,5 +65,7 @@ Command describe(CLI::App& app, std::vector<std::string> path) {
 std::string Command::path_string() const { return fmt::format("{}", fmt::join(path, " ")); }
 
 Command describe(CLI::App& app) { return describe(app, {app.get_name()}); }
+
+Command describe_tree_for(const std::vector<std::string>& args) { return describe(build_tree_for(args)->app); }
 
 }  // namespace crm::cmd::gen

@@ -41,4 +41,8 @@ struct Command {
 // Walks `app` and everything below it. Non-const: CLI11 has no const subcommand walk.
 Command describe(CLI::App& app);
 
+// The tree run() builds for `args` (argv without argv[0]; cmd/tree.h build_tree_for), as data:
+// for the tests that the part built for a command is that command whole.
+Command describe_tree_for(const std::vector<std::string>& args);
+
 }  // namespace crm::cmd::gen

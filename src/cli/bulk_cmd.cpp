@@ -71,8 +71,8 @@ bulk::IdSet ids_by_filter(Context& ctx, const api::Resource& resource, const api
     bulk::IdSet set;
     auto make = [&](int page, std::optional<int> size) { return api::list_request(resource, filter, page, size); };
     walk_pages(ctx, client, make, {.size = api::kMaxPageSize, .all = true}, fmt::format("cannot list {}", resource.name),
-               [&](const json::Value& items) {
-                   for (const auto& record : items.GetArray()) {
+               [&](const ListPage& page) {
+                   for (const auto& record : page.items->GetArray()) {
                        const auto* id = record.IsObject() ? json::find(record, "id") : nullptr;
                        if (!id) throw Error(fmt::format("a listed {} has no id", resource.singular), kExitUnexpected);
                        set.add(json::scalar_text(*id));

@@ -158,27 +158,38 @@ std::string maybe_done_note(const http::Request& request, const http::Result& re
 
 }  // namespace
 
-json::Document Context::check(const http::Request& request, http::Result&& result, const std::string& what) {
+const std::string& Context::accept(const http::Request& request, http::Result&& result, const std::string& what) {
     const std::string prefix = what.empty() ? "" : what + ": ";
     if (!result.ok()) {
         if (result.failure == http::Failure::aborted) throw Interrupted(http::interrupt_signal());
         throw NetworkError(fmt::format("{}{} {}: {}{}", prefix, request.method, request.path, result.error,
                                        maybe_done_note(request, result, what)));
     }
-    const auto& response = result.response;
+    auto& response = result.response;
     if (response.status < 200 || response.status >= 300) {
         throw ApiError(response.status, request.method, request.path, server_message(response.body), what,
                        response.status == 401 ? "check the key: crm auth status" : "");
     }
-    last_body_ = response.body;
-    if (response.body.find_first_not_of(" \t\r\n") == std::string::npos) return {};  // null document
+    last_status_ = response.status;
+    last_body_ = std::move(response.body);
+    return last_body_;
+}
+
+json::Document Context::parse_last(const http::Request& request, const std::string& what) {
+    if (last_body_.find_first_not_of(" \t\r\n") == std::string::npos) return {};  // null document
     try {
-        return json::parse(response.body);
+        return json::parse(last_body_);
     } catch (const json::ParseError& e) {
+        const std::string prefix = what.empty() ? "" : what + ": ";
         throw Error(fmt::format("{}unreadable response from server (not JSON: {}; HTTP {}, {} {})", prefix, e.what(),
-                                response.status, request.method, request.path),
+                                last_status_, request.method, request.path),
                     kExitUnexpected);
     }
+}
+
+json::Document Context::check(const http::Request& request, http::Result&& result, const std::string& what) {
+    accept(request, std::move(result), what);
+    return parse_last(request, what);
 }
 
 std::optional<json::Document> Context::call(const http::Request& request, const std::string& what) {

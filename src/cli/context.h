@@ -63,6 +63,11 @@ public:
     // Turns a finished Result into a document or the matching exception (shared by call()
     // and the multi-request commands).
     json::Document check(const http::Request& request, http::Result&& result, const std::string& what = {});
+    // check() in two steps, for a caller that may read the body without a DOM: accept()
+    // throws as check() does for a failure or a non-2xx answer and returns the body (kept as
+    // last_body()); parse_last() parses last_body() as check() does.
+    const std::string& accept(const http::Request& request, http::Result&& result, const std::string& what = {});
+    json::Document parse_last(const http::Request& request, const std::string& what = {});
 
     // Prints a dry-run line for the request (curl command on stdout).
     void print_dry_run(const http::Request& request);
@@ -97,6 +102,7 @@ private:
     std::unique_ptr<http::Client> reader_;  // --dry-run only: sends reads with the key
     std::optional<api::Now> now_;
     std::string last_body_;
+    int last_status_ = 0;
     std::optional<term::Reporter> report_;
     std::shared_ptr<render::JqProgram> jq_;
 };

@@ -68,7 +68,7 @@ long ceil_div(long a, long b) { return (a + b - 1) / b; }
 // and beyond that bound only the next page is asked for, when the end rule wants it (a total
 // that under-reports still gets its next page). Pages are handed over in order.
 void walk_pages(Context& ctx, http::Client& client, const PageRequest& make, const Paging& paging,
-                const std::string& what, const OnPage& on_page) {
+                const std::string& what, const OnPage& on_page, bool as_text) {
     const bool follow = paging.all || paging.limit;
     const std::optional<int> size = page_size(paging);
     const long window = follow ? std::max(paging.parallel, 1) : 1;
@@ -100,20 +100,29 @@ void walk_pages(Context& ctx, http::Client& client, const PageRequest& make, con
         requests.push_back(make(paging.page + static_cast<int>(pulled), size));
         return requests.back();
     };
+    json::ItemsText text;  // reused: one buffer for every page
     // One page, in order; false when the listing is over.
     auto take = [&](const http::Request& request, http::Result&& result) {
-        auto doc = ctx.check(request, std::move(result), what);
-        const json::Value* items = items_of(doc);
-        if (!items) {
-            throw Error(fmt::format("unexpected response to {} {}: no \"items\" array", request.method, request.path),
-                        kExitUnexpected);
+        const std::string& body = ctx.accept(request, std::move(result), what);
+        ListPage page;
+        json::Document doc;
+        if (as_text && json::scan_items(body, text)) {
+            page.text = &text;
+            total = text.total();
+        } else {
+            doc = ctx.parse_last(request, what);
+            page.items = items_of(doc);
+            if (!page.items) {
+                throw Error(fmt::format("unexpected response to {} {}: no \"items\" array", request.method, request.path),
+                            kExitUnexpected);
+            }
+            total = total_of(doc);
         }
-        const auto count = static_cast<long>(items->Size());
+        const auto count = static_cast<long>(page.size());
         if (taken == 0 && count > 0 && count < served) served = count;  // the server caps the page size
         ++taken;
         fetched += count;
-        total = total_of(doc);
-        const bool go_on = on_page(*items);
+        const bool go_on = on_page(page);
         return go_on && follow && count > 0 && count >= served && !(paging.limit && fetched >= *paging.limit);
     };
     client.send_stream(next, static_cast<int>(window), [&](size_t index, http::Result&& result) {
@@ -150,29 +159,37 @@ void stream_pages(Context& ctx, const PageRequest& make, const Paging& paging,
         ctx.print_dry_run(make(walk.page, page_size(walk)));
         return;
     }
-    // The renderer starts once the first page is in, so a failing first request leaves stdout empty.
+    // The renderer begins once the first page is in, so a failing first request leaves stdout empty.
     std::unique_ptr<render::Renderer> renderer;
+    if (!ctx.globals().raw) renderer = ctx.renderer(default_columns);
+    bool begun = false;
     long shown = 0;
-    walk_pages(ctx, ctx.client(), make, walk, what, [&](const json::Value& items) {
-        if (ctx.globals().raw) {
+    const bool as_text = renderer && renderer->takes_text() && !keep;
+    walk_pages(ctx, ctx.client(), make, walk, what, [&](const ListPage& page) {
+        if (!renderer) {
             ctx.io().out() << ctx.last_body() << '\n';
         } else {
-            if (!renderer) {
-                renderer = ctx.renderer(default_columns);
+            if (!begun) {
                 renderer->begin_list();
+                begun = true;
             }
-            for (const auto& record : items.GetArray()) {
-                if (paging.limit && shown >= *paging.limit) break;
-                if (keep && !keep(record)) continue;
-                renderer->record(record);
+            const size_t count = page.size();
+            for (size_t i = 0; i < count && !(paging.limit && shown >= *paging.limit); ++i) {
+                if (page.text) {
+                    renderer->record_text((*page.text)[i]);
+                } else {
+                    const json::Value& record = (*page.items)[static_cast<rapidjson::SizeType>(i)];
+                    if (keep && !keep(record)) continue;
+                    renderer->record(record);
+                }
                 ++shown;
             }
             renderer->end_page();
         }
         term::check_output(ctx.io().out());  // a full disk or a gone reader stops here, before the next page
         return !(paging.limit && shown >= *paging.limit);
-    });
-    if (renderer) renderer->end_list();
+    }, as_text);
+    if (begun) renderer->end_list();
     const bool one_page = !paging.all && !paging.limit;
     if (keep) {
         if (one_page && ctx.io().stdout_tty() && !ctx.globals().quiet)

@@ -2,6 +2,7 @@
 // per id concurrently, printing what came back.
 #pragma once
 #include "cli/context.h"
+#include "json/items.h"
 
 #include <functional>
 #include <optional>
@@ -31,12 +32,21 @@ void stream_pages(Context& ctx, const PageRequest& make, const Paging& paging,
                   const std::vector<std::string>& default_columns, const std::string& what = {},
                   const RecordFilter& keep = {});
 
-// Walks a list's pages in order through `client`, handing each page's items to `on_page`.
+// One page of a list as walk_pages hands it over: its records as a DOM array or, when the walk
+// asked for text and the page allowed it, as their compact text (json/items.h).
+struct ListPage {
+    const json::Value* items = nullptr;
+    const json::ItemsText* text = nullptr;
+    size_t size() const { return text ? text->size() : items->Size(); }
+};
+
+// Walks a list's pages in order through `client`, handing each page to `on_page`.
 // Keeps up to paging.parallel pages in flight (see records.cpp). Stops at a short page, once paging.limit records were fetched, when `on_page` returns false,
 // or after one page unless paging.all or paging.limit. Failures throw as Context::check does.
-using OnPage = std::function<bool(const json::Value& items)>;
+// With `as_text`, pages come as text whenever they can (no DOM is built for them).
+using OnPage = std::function<bool(const ListPage& page)>;
 void walk_pages(Context& ctx, http::Client& client, const PageRequest& make, const Paging& paging,
-                const std::string& what, const OnPage& on_page);
+                const std::string& what, const OnPage& on_page, bool as_text = false);
 
 // The record of a one-record response: its "item", else the document itself.
 const json::Value& item_of(const json::Value& doc);

@@ -164,6 +164,12 @@ size_t Transfer::on_body(char* data, size_t size, size_t count, void* self) {
         t.too_large_ = true;
         return 0;  // anything but n makes libcurl stop with CURLE_WRITE_ERROR
     }
+    if (t.response_.body.empty()) {  // one allocation for the whole body when its length is known
+        curl_off_t length = -1;
+        if (curl_easy_getinfo(t.easy_, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length) == CURLE_OK && length > 0 &&
+            static_cast<size_t>(length) <= t.config_.max_response_bytes)
+            t.response_.body.reserve(static_cast<size_t>(length));
+    }
     t.response_.body.append(data, n);
     return n;
 }

@@ -43,7 +43,7 @@ json::Document project(const json::Value& record, const std::vector<std::string>
 
 namespace {
 
-std::string record_text(const json::Value& record, const Options& options, bool pretty) {
+std::string record_json(const json::Value& record, const Options& options, bool pretty) {
     if (options.fields.empty()) return json::write(record, pretty);
     return json::write(project(record, options.fields), pretty);
 }
@@ -59,8 +59,15 @@ public:
         count_ = 0;
     }
 
+    bool takes_text() const override { return !options_.pretty && options_.fields.empty(); }
+    void record_text(std::string_view compact) override {
+        if (!takes_text()) return Renderer::record_text(compact);  // --fields or pretty: through the DOM
+        if (count_++ > 0) out_ << ',';
+        out_ << compact;
+    }
+
     void record(const json::Value& record) override {
-        std::string text = record_text(record, options_, options_.pretty);
+        std::string text = record_json(record, options_, options_.pretty);
         if (count_++ > 0) out_ << ',';
         if (options_.pretty) {
             // JSON strings escape their newlines, so every raw newline is structure.
@@ -76,7 +83,7 @@ public:
 
     void end_list() override { out_ << (options_.pretty && count_ > 0 ? "\n]\n" : "]\n"); }
 
-    void single(const json::Value& record) override { out_ << record_text(record, options_, options_.pretty) << '\n'; }
+    void single(const json::Value& record) override { out_ << record_json(record, options_, options_.pretty) << '\n'; }
 
 private:
     Options options_;
@@ -91,8 +98,13 @@ public:
 
     void begin_list() override {}
     void record(const json::Value& record) override { single(record); }
+    bool takes_text() const override { return options_.fields.empty(); }
+    void record_text(std::string_view compact) override {
+        if (!takes_text()) return Renderer::record_text(compact);  // --fields: through the DOM
+        out_ << compact << '\n';
+    }
     void end_list() override {}
-    void single(const json::Value& record) override { out_ << record_text(record, options_, false) << '\n'; }
+    void single(const json::Value& record) override { out_ << record_json(record, options_, false) << '\n'; }
 
 private:
     Options options_;

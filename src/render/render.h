@@ -40,6 +40,11 @@ public:
     // A list: begin, any number of records, page boundaries, end.
     virtual void begin_list() = 0;
     virtual void record(const json::Value& record) = 0;
+    // A record as its compact JSON text (json::write's, from json/items.h), for a renderer
+    // that prints that text anyway: json and ndjson without --fields take it without a DOM.
+    // Others parse it.
+    virtual bool takes_text() const { return false; }
+    virtual void record_text(std::string_view compact) { record(json::parse(compact)); }
     virtual void end_page() {}  // the table prints what it has buffered (first page sizes columns)
     virtual void end_list() = 0;
     // A single record (get, create, update …).
