@@ -155,8 +155,8 @@ public:
         // A walk of changes usually ends on its first page: no pages guessed ahead of it.
         const cli::Paging paging{.all = true, .parallel = walk == Walk::changed ? 1 : o_.parallel};
         cli::walk_pages(ctx_, ctx_.client(), pages_of(resource, walk), paging, fmt::format("cannot export {}", table.table),
-                        [&](const json::Value& items) {
-                            for (const auto& record : items.GetArray()) {
+                        [&](const cli::ListPage& page) {
+                            for (const auto& record : page.items->GetArray()) {
                                 const std::string updated = updated_at(record);
                                 if (walk == Walk::changed && watermark && updated < *watermark) return false;
                                 loader_.upsert(table, record, sweeping);
@@ -173,8 +173,8 @@ public:
 private:
     void walk_all(const api::Resource& resource, const std::string& what, const std::function<void(const json::Value&)>& each) {
         cli::walk_pages(ctx_, ctx_.client(), pages_of(resource, Walk::full), cli::Paging{.all = true, .parallel = 1}, what,
-                        [&](const json::Value& items) {
-                            for (const auto& item : items.GetArray()) each(item);
+                        [&](const cli::ListPage& page) {
+                            for (const auto& item : page.items->GetArray()) each(item);
                             return true;
                         });
     }
