@@ -2,8 +2,10 @@
 //
 // Rows are buffered until the end of a page; the first page sizes the columns and later pages
 // reuse those widths (longer cells are cut with "…"), so `--all` keeps flat memory and the
-// columns never shift under the reader. Widths count UTF-8 code points, which is right for
-// Latin, Greek and Cyrillic text; double-width CJK would need wcwidth() and is not handled.
+// columns never shift under the reader. Widths are display columns (wcwidth): a CJK character
+// takes two, a combining mark none. A column whose values on the first page are all numbers is
+// right-aligned. Arrays read as lists ("hot, enterprise"), an opportunity's stage key as its
+// label when Options::stage_label knows it.
 //
 // Every cell and key is server data, not terminal control: control characters are shown
 // escaped (\n, \e, …), so a title cannot forge lines or move the cursor, and a cell stays one
@@ -13,6 +15,8 @@
 #include "term/report.h"
 
 #include <algorithm>
+#include <clocale>
+#include <cwchar>
 #include <ostream>
 
 namespace crm::render::detail {
@@ -25,26 +29,71 @@ constexpr size_t kMinColumn = 6;  // narrower than this, a cut cell says nothing
 constexpr std::string_view kBold = "\x1b[1m";
 constexpr std::string_view kReset = "\x1b[0m";
 
-bool starts_code_point(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
-
-size_t display_width(std::string_view text) {
-    return static_cast<size_t>(std::count_if(text.begin(), text.end(), starts_code_point));
+// The code point at text[i] (valid UTF-8: cells are escaped first) and its length in bytes.
+std::pair<char32_t, size_t> decode(std::string_view text, size_t i) {
+    const auto byte = [&](size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(text[k])); };
+    const char32_t c = byte(i);
+    const size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (i + n > text.size()) return {c, 1};
+    char32_t cp = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
+    for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (byte(i + k) & 0x3F);
+    return {cp, n};
 }
 
-// Byte length of the first `columns` code points of text.
-size_t prefix_bytes(std::string_view text, size_t columns) {
-    size_t seen = 0;
-    for (size_t i = 0; i < text.size(); ++i) {
-        if (starts_code_point(text[i]) && seen++ == columns) return i;
+// wcwidth() needs a UTF-8 locale; crm never calls setlocale, so the C.UTF-8 one is used for
+// the call alone (glibc has it built in). Without it, every code point counts one column.
+class Utf8Locale {
+public:
+    Utf8Locale() : previous_(utf8() ? uselocale(utf8()) : nullptr) {}
+    ~Utf8Locale() {
+        if (previous_) uselocale(previous_);
     }
-    return text.size();
+    Utf8Locale(const Utf8Locale&) = delete;
+    Utf8Locale& operator=(const Utf8Locale&) = delete;
+
+    // Columns of one code point: 2 for wide (CJK, most emoji), 0 for combining marks.
+    int width(char32_t cp) const {
+        if (cp < 0x80 || !previous_) return 1;
+        const int w = wcwidth(static_cast<wchar_t>(cp));
+        return w < 0 ? 1 : w;
+    }
+
+private:
+    static locale_t utf8() {
+        static const locale_t locale = newlocale(LC_CTYPE_MASK, "C.UTF-8", locale_t{});
+        return locale;
+    }
+    locale_t previous_;
+};
+
+// Display columns of text, and the byte length of its longest prefix that fits in `columns`
+// (zero-width marks stay with the character they belong to).
+struct Measure {
+    size_t width = 0;
+    size_t fitting_bytes = 0;
+};
+
+Measure measure(std::string_view text, size_t columns = std::string::npos) {
+    const Utf8Locale locale;
+    Measure m;
+    bool fits = true;
+    for (size_t i = 0; i < text.size();) {
+        const auto [cp, n] = decode(text, i);
+        m.width += static_cast<size_t>(locale.width(cp));
+        if (fits && m.width > columns) fits = false;
+        i += n;
+        if (fits) m.fitting_bytes = i;
+    }
+    return m;
 }
+
+size_t display_width(std::string_view text) { return measure(text).width; }
 
 // Text cut to at most `columns` display columns, ending in "…" when something was cut.
 std::string fit(std::string_view text, size_t columns) {
     if (display_width(text) <= columns) return std::string(text);
     if (columns == 0) return {};
-    return std::string(text.substr(0, prefix_bytes(text, columns - 1))).append(kEllipsis);
+    return std::string(text.substr(0, measure(text, columns - 1).fitting_bytes)).append(kEllipsis);
 }
 
 // A header or key: upper case, then escaped (so an escape reads \r, not \R).
@@ -55,10 +104,36 @@ std::string header_text(std::string_view text) {
     return term::escape_controls(out);
 }
 
-void pad(std::string& line, std::string_view cell, size_t width) {
-    line.append(cell);
-    line.append(width - std::min(width, display_width(cell)), ' ');
+// An array item as a person names it: an object by its label, name, title, value or id (the
+// first that is a plain value), anything else as csv shows it.
+std::string item_text(const json::Value& item) {
+    if (item.IsObject()) {
+        for (const char* key : {"label", "name", "title", "value", "id"}) {
+            const auto member = item.FindMember(key);
+            if (member != item.MemberEnd() && !member->value.IsObject() && !member->value.IsArray() &&
+                !member->value.IsNull())
+                return json::scalar_text(member->value);
+        }
+    }
+    return json::scalar_text(item);
 }
+
+// A value as the table shows it: an array as its items joined by ", ", the rest as csv has it.
+std::string readable(const json::Value& value) {
+    if (!value.IsArray()) return json::scalar_text(value);
+    std::string out;
+    for (const auto& item : value.GetArray()) {
+        if (!out.empty()) out += ", ";
+        out += item_text(item);
+    }
+    return out;
+}
+
+struct Cell {
+    std::string text;  // escaped, ready to print
+    bool number = false;
+    bool empty = true;  // missing or null: says nothing about the column's kind
+};
 
 class TableRenderer : public Renderer {
 public:
@@ -75,16 +150,16 @@ public:
     void record(const json::Value& record) override {
         if (!any_records_) columns_ = list_columns(record);
         any_records_ = true;
-        std::vector<std::string> cells;
+        std::vector<Cell> cells;
         cells.reserve(columns_.size());
-        for (const auto& column : columns_) cells.push_back(term::escape_controls(cell_text(record, column)));
+        for (const auto& column : columns_) cells.push_back(cell(record, column, json::find(record, column)));
         rows_.push_back(std::move(cells));
     }
 
     void end_page() override {
         if (rows_.empty()) return;
         if (widths_.empty()) size_columns_and_print_header();
-        for (const auto& cells : rows_) print_row(cells, widths_, false);
+        for (const auto& cells : rows_) print_row(texts(cells), widths_, false);
         rows_.clear();
     }
 
@@ -98,10 +173,10 @@ public:
         std::vector<std::pair<std::string, std::string>> lines;
         if (options_.fields.empty()) {
             for (const auto& [key, value] : flatten(record))
-                lines.emplace_back(header_text(key), term::escape_controls(json::scalar_text(*value)));
+                lines.emplace_back(header_text(key), cell(record, key, value).text);
         } else {
             for (const auto& field : options_.fields)
-                lines.emplace_back(header_text(field), term::escape_controls(cell_text(record, field)));
+                lines.emplace_back(header_text(field), cell(record, field, json::find(record, field)).text);
         }
         size_t key_width = 0;
         for (const auto& line : lines) key_width = std::max(key_width, display_width(line.first));
@@ -110,6 +185,26 @@ public:
     }
 
 private:
+    // The cell of `column` (`value` is the record's value there, null when it has none).
+    Cell cell(const json::Value& record, std::string_view column, const json::Value* value) const {
+        if (!value || value->IsNull()) return {};
+        std::string text = readable(*value);
+        if (column == "stage" && options_.stage_label && value->IsString()) {
+            const json::Value* pipeline = json::find(record, "pipelineId");
+            if (pipeline && !pipeline->IsNull()) {
+                if (auto label = options_.stage_label(json::scalar_text(*pipeline), text)) text = std::move(*label);
+            }
+        }
+        return {term::escape_controls(text), value->IsNumber(), false};
+    }
+
+    static std::vector<std::string> texts(const std::vector<Cell>& cells) {
+        std::vector<std::string> out;
+        out.reserve(cells.size());
+        for (const auto& c : cells) out.push_back(c.text);
+        return out;
+    }
+
     // --fields, else the entity's default columns, else every field of the first record.
     std::vector<std::string> list_columns(const json::Value& first) const {
         if (options_.fields.empty() && !options_.default_columns.empty()) return options_.default_columns;
@@ -120,9 +215,17 @@ private:
         std::vector<std::string> header;
         for (const auto& column : columns_) header.push_back(header_text(column));
         widths_.assign(columns_.size(), 0);
+        right_.assign(columns_.size(), false);
         for (size_t i = 0; i < columns_.size(); ++i) {
             if (options_.headers) widths_[i] = display_width(header[i]);
-            for (const auto& cells : rows_) widths_[i] = std::max(widths_[i], display_width(cells[i]));
+            bool numbers = true, any = false;
+            for (const auto& cells : rows_) {
+                widths_[i] = std::max(widths_[i], display_width(cells[i].text));
+                if (cells[i].empty) continue;
+                any = true;
+                numbers = numbers && cells[i].number;
+            }
+            right_[i] = any && numbers;
         }
         fit_to_terminal();
         if (options_.headers) print_row(header, widths_, true);
@@ -150,12 +253,12 @@ private:
         std::string line;
         for (size_t i = 0; i < cells.size(); ++i) {
             if (i > 0) line.append(kGap);
-            std::string cell = fit(cells[i], widths[i]);
-            if (i + 1 < cells.size()) {
-                pad(line, cell, widths[i]);
-            } else {
-                line.append(cell);
-            }
+            const std::string cell = fit(cells[i], widths[i]);
+            const size_t blank = widths[i] == std::string::npos ? 0 : widths[i] - std::min(widths[i], display_width(cell));
+            const bool right = i < right_.size() && right_[i];
+            if (right) line.append(blank, ' ');
+            line.append(cell);
+            if (!right && i + 1 < cells.size()) line.append(blank, ' ');
         }
         line.erase(line.find_last_not_of(' ') + 1);
         if (options_.width > 0) line = fit(line, static_cast<size_t>(options_.width));
@@ -168,7 +271,8 @@ private:
     std::ostream& notes_;
     std::vector<std::string> columns_;
     std::vector<size_t> widths_;                 // set by the first page, kept for the rest
-    std::vector<std::vector<std::string>> rows_;  // the current page
+    std::vector<bool> right_;                    // numbers: right-aligned (from the first page)
+    std::vector<std::vector<Cell>> rows_;        // the current page
     bool any_records_ = false;
 };
 
