@@ -9,7 +9,9 @@
 #include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
+#include <tuple>
 #include <stdexcept>
 #include <thread>
 
@@ -101,6 +103,21 @@ openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out s
     REQUIRE(r.exit_code == 0);
 }
 
+// The sandbox (--log) behind the TLS relay, its certificate for localhost from the private CA
+// in `dir`.
+struct HttpsSandbox {
+    SandboxProcess sandbox{{"--log"}};
+    TempDir dir;
+    std::optional<Relay> tls;
+
+    HttpsSandbox() {
+        make_certificates(dir);
+        tls.emplace(dir, "tls",
+                    std::vector<std::string>{"tls", dir / "server.pem", dir / "server.key", std::to_string(sandbox.port())});
+    }
+    std::string host() const { return "localhost:" + std::to_string(tls->port()); }
+};
+
 bool can_run_tls_tests() {
     if (have("openssl") && have("python3")) return true;
     WARN("SKIP: the TLS and proxy tests need the openssl and python3 commands (scripts/setup.sh installs them)");
@@ -191,12 +208,10 @@ TEST_CASE("CRM_DEBUG=1 is --debug; empty or 0 is not", "[e2e][debug]") {
 
 TEST_CASE("TLS with a private CA: refused without it, accepted with --cacert, CRM_CA_BUNDLE or SSL_CERT_FILE", "[e2e][tls]") {
     if (!can_run_tls_tests()) return;
-    SandboxProcess sandbox;
+    HttpsSandbox https;
+    const auto& [sandbox, dir] = std::tie(https.sandbox, https.dir);
     create_lead(sandbox, "Behind TLS");
-    TempDir dir;
-    make_certificates(dir);
-    Relay tls(dir, "tls", {"tls", dir / "server.pem", dir / "server.key", std::to_string(sandbox.port())});
-    const std::string url = "https://localhost:" + std::to_string(tls.port());
+    const std::string url = "https://" + https.host();
     auto list = [&](std::vector<std::string> args, std::map<std::string, std::string> env = {}) {
         args.insert(args.begin(), {"--base-url", url});
         args.insert(args.end(), {"leads", "list", "--jq", ".title"});
@@ -227,12 +242,9 @@ TEST_CASE("TLS with a private CA: refused without it, accepted with --cacert, CR
 
 TEST_CASE("--insecure: refused off a terminal unless CRM_ALLOW_INSECURE=1, and always warned about", "[e2e][tls]") {
     if (!can_run_tls_tests()) return;
-    SandboxProcess sandbox({"--log"});
-    TempDir dir;
-    make_certificates(dir);
-    Relay tls(dir, "tls", {"tls", dir / "server.pem", dir / "server.key", std::to_string(sandbox.port())});
-    const std::vector<std::string> args{"--base-url", "https://localhost:" + std::to_string(tls.port()), "--insecure",
-                                        "leads", "list"};
+    HttpsSandbox https;
+    const SandboxProcess& sandbox = https.sandbox;
+    const std::vector<std::string> args{"--base-url", "https://" + https.host(), "--insecure", "leads", "list"};
 
     auto refused = crm(sandbox, args);
     CHECK(refused.exit_code == 2);
@@ -249,12 +261,10 @@ TEST_CASE("--insecure: refused off a terminal unless CRM_ALLOW_INSECURE=1, and a
 
 TEST_CASE("proxies: HTTPS_PROXY and https_proxy are used, NO_PROXY bypasses them", "[e2e][proxy]") {
     if (!can_run_tls_tests()) return;
-    SandboxProcess sandbox({"--log"});
-    TempDir dir;
-    make_certificates(dir);
-    Relay tls(dir, "tls", {"tls", dir / "server.pem", dir / "server.key", std::to_string(sandbox.port())});
+    HttpsSandbox https;
+    const auto& [sandbox, dir] = std::tie(https.sandbox, https.dir);
     Relay proxy(dir, "proxy", {"connect", dir / "connects.log"});
-    const std::string target = "localhost:" + std::to_string(tls.port());
+    const std::string target = https.host();
     const std::string proxy_url = "http://127.0.0.1:" + std::to_string(proxy.port());
     auto list = [&](std::map<std::string, std::string> env) {
         return crm(sandbox, {"--base-url", "https://" + target, "--cacert", dir / "ca.pem", "leads", "list"},
