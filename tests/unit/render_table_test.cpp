@@ -147,7 +147,7 @@ TEST_CASE("table shows a stage key as its pipeline's label when one is known", "
     CHECK(render_list(Format::table, opps).out.find("Proposal") == std::string::npos);
 }
 
-TEST_CASE("table right-aligns a column of numbers, header included; missing values do not count", "[render]") {
+TEST_CASE("table right-aligns a column of numbers, header included, and missing values do not count", "[render]") {
     CHECK(render_list(Format::table, R"([{"n":5,"amount":1250.5,"code":"007"},{"n":null,"amount":3,"code":"12"}])").out ==
           "N  AMOUNT  CODE\n"
           "5  1250.5  007\n"
