@@ -2,9 +2,11 @@
 // certificate comes from a private CA made here (openssl), and through a CONNECT proxy (both
 // middlemen are tests/support/relay.py).
 #include "e2e.h"
+#include "support/fake_server.h"
 
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <csignal>
 #include <filesystem>
@@ -186,6 +188,27 @@ TEST_CASE("debug: --debug gives each retry its reason and wait: a status, or lib
         CHECK(r.exit_code == 8);
         CHECK(contains(r.err, "* dropped (Empty reply from server) on GET /pipeline/leads: retry 1 of 1 in "));
     }
+}
+
+TEST_CASE("debug: a 429's retry says it waits as Retry-After asks", "[e2e][debug]") {
+    std::atomic<int> calls{0};
+    FakeServer server([&](httplib::Server& s) {
+        s.Get("/pipeline/leads", [&](const httplib::Request&, httplib::Response& response) {
+            if (calls++ == 0) {
+                response.status = 429;
+                response.set_header("Retry-After", "1");
+            }
+            response.set_content(R"({"items":[]})", "application/json");
+        });
+    });
+    auto r = run_crm({"--debug", "leads", "list"},
+                     RunOptions{.env = {{"CRM_BASE_URL", server.url()}, {"CRM_API_KEY", kNetKey},
+                                        {"XDG_CONFIG_HOME", "/nonexistent-crm-config"}},
+                                .unset_env = {"CRM_PROFILE", "CRM_OUTPUT", "CRM_RETRIES", "CRM_AUTH"}});
+    CHECK(r.exit_code == 0);
+    CHECK(contains(r.err, "* HTTP 429 on GET /pipeline/leads: retry 1 of 3 in 1000 ms (Retry-After: 1 s)\n"));
+    CHECK(calls == 2);
+    check_no_key(r);
 }
 
 TEST_CASE("debug: --debug cuts a body at 4 KB and says how big it was", "[e2e][debug]") {
