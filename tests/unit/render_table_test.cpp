@@ -148,10 +148,10 @@ TEST_CASE("table shows a stage key as its pipeline's label when one is known", "
 }
 
 TEST_CASE("table right-aligns a column of numbers, header included, and missing values do not count", "[render]") {
-    CHECK(render_list(Format::table, R"([{"n":5,"amount":1250.5,"code":"007"},{"n":null,"amount":3,"code":"12"}])").out ==
-          "N  AMOUNT  CODE\n"
-          "5  1250.5  007\n"
-          "        3  12\n");
+    CHECK(render_list(Format::table, R"([{"n":12345,"amount":1250.5,"code":"007"},{"n":null,"amount":3,"code":"12"}])").out ==
+          "    N  AMOUNT  CODE\n"
+          "12345  1250.5  007\n"
+          "            3  12\n");
 }
 
 TEST_CASE("table widths count display columns: CJK takes two, combining marks none", "[render]") {
