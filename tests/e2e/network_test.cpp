@@ -204,7 +204,8 @@ TEST_CASE("debug: a 429's retry says it waits as Retry-After asks", "[e2e][debug
     auto r = run_crm({"--debug", "leads", "list"},
                      RunOptions{.env = {{"CRM_BASE_URL", server.url()}, {"CRM_API_KEY", kNetKey},
                                         {"XDG_CONFIG_HOME", "/nonexistent-crm-config"}},
-                                .unset_env = {"CRM_PROFILE", "CRM_OUTPUT", "CRM_RETRIES", "CRM_AUTH"}});
+                                .unset_env = {"CRM_PROFILE", "CRM_OUTPUT", "CRM_RETRIES", "CRM_AUTH", "http_proxy",
+                                              "ALL_PROXY", "all_proxy"}});
     CHECK(r.exit_code == 0);
     CHECK(contains(r.err, "* HTTP 429 on GET /pipeline/leads: retry 1 of 3 in 1000 ms (Retry-After: 1 s)\n"));
     CHECK(calls == 2);
