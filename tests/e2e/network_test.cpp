@@ -16,6 +16,7 @@
 #include <tuple>
 #include <stdexcept>
 #include <thread>
+#include <unistd.h>
 
 using namespace crmtest;
 namespace fs = std::filesystem;
@@ -283,6 +284,16 @@ TEST_CASE("insecure: --insecure is refused off a terminal unless CRM_ALLOW_INSEC
     CHECK(allowed.out == "[]\n");
     CHECK(allowed.err == "crm: warning: --insecure: TLS certificates are not checked; anyone on the network path can "
                          "read and change this traffic, API key included (use --cacert FILE instead)\n");
+
+    // On a terminal a person sees the warning, so it needs no CRM_ALLOW_INSECURE.
+    if (::access("/usr/bin/script", X_OK) == 0) {
+        std::string command = CRM_BIN;
+        for (const auto& arg : args) command += " '" + arg + "'";
+        auto terminal = run({"/usr/bin/script", "-qec", command, "/dev/null"}, env_for(sandbox));
+        CHECK(terminal.exit_code == 0);
+        CHECK(contains(terminal.out, "crm: warning: --insecure: TLS certificates are not checked"));
+        CHECK(contains(terminal.out, "No results."));
+    }
 }
 
 TEST_CASE("proxies: HTTPS_PROXY and https_proxy are used, NO_PROXY bypasses them", "[e2e][proxy]") {
