@@ -33,6 +33,10 @@ void add_global_flags(Tree& tree) {
     setting("--timeout", "timeout", "Seconds before a request times out (default 30)");
     setting("--retries", "retries", "Retries of failed idempotent requests (default 3)");
     setting("--rate", "rate", "At most N requests per second");
+    setting("--cacert", "cacert",
+            "CA bundle (PEM) to check the server's certificate with, instead of the system's: a private CA or a "
+            "TLS-inspecting proxy (env CRM_CA_BUNDLE, then SSL_CERT_FILE)")
+        ->type_name("FILE");
     // Split at commas by render::checked_fields: CLI11's delimiter drops empty items ("id,,title").
     app.add_option("--fields", g.fields, "Fields to show, in order: a,b.c")->allow_extra_args(false);
     app.add_option("--output-file", g.output_file,
@@ -49,7 +53,12 @@ void add_global_flags(Tree& tree) {
         ->needs(jq);
     app.add_flag("--no-headers", g.no_headers, "No header row in table, csv and tsv");
     app.add_flag("--raw", g.raw, "Print response bodies exactly as received")->excludes(jq);
-    app.add_flag("-v,--verbose", g.verbose, "Print requests and responses on stderr (key redacted)");
+    app.add_flag("-v,--verbose", g.verbose, "Print requests, responses and retries on stderr (key redacted)");
+    app.add_flag("--debug", g.debug,
+                 "As --verbose, plus request and response bodies (first 4 KB), the time of each phase and why each "
+                 "retry waits (also CRM_DEBUG=1)");
+    app.add_flag("--insecure", g.insecure,
+                 "Do not check TLS certificates (dangerous; off a terminal only with CRM_ALLOW_INSECURE=1)");
     app.add_flag("-q,--quiet", g.quiet, "Print only results and errors");
     app.add_flag("--dry-run", g.dry_run, "Print each write as a curl command and send none (the reads it needs are sent)");
     app.add_flag("--no-color", g.no_color, "No colour (also NO_COLOR)");

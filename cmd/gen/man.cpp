@@ -52,10 +52,21 @@ const std::vector<Item>& environment() {
         {"CRM_TIMEOUT", "Seconds before a request times out (as --timeout)."},
         {"CRM_RETRIES", "Retries of failed idempotent requests (as --retries)."},
         {"CRM_RATE", "At most this many requests per second (as --rate)."},
+        {"CRM_DEBUG", "1: as --debug (request and response bodies, phase timings, retry reasons). Empty or 0: off."},
+        {"CRM_CA_BUNDLE",
+         "CA bundle (PEM) for TLS, as --cacert (setting cacert). Order: --cacert, CRM_CA_BUNDLE, the profile's "
+         "cacert, SSL_CERT_FILE, then the system's CAs."},
+        {"SSL_CERT_FILE", "CA bundle used when neither --cacert, CRM_CA_BUNDLE nor the profile names one."},
+        {"HTTPS_PROXY, https_proxy",
+         "Proxy for https:// URLs (http://HOST:PORT; crm tunnels through it with CONNECT). http_proxy serves "
+         "http:// URLs and ALL_PROXY both."},
+        {"NO_PROXY, no_proxy", "Hosts reached without the proxy: a comma list of names, domains and addresses, or *."},
+        {"CRM_ALLOW_INSECURE", "1: allows --insecure when stderr is not a terminal (scripts, CI)."},
         {"CRM_TENANT_ID", "Tenant id (setting tenant_id)."},
         {"CRM_USER_ID, CRM_USER_NAME, CRM_USER_EMAIL", "The acting user (settings user.id, user.name, user.email)."},
         {"XDG_CONFIG_HOME", "Where the config file lives (default ~/.config)."},
-        {"NO_COLOR", "When set, no colour (as --no-color)."},
+        {"NO_COLOR", "When set to a non-empty value, no colour (as --no-color)."},
+        {"TERM", "dumb: no colour and no progress line (no escape sequences at all)."},
     };
     return items;
 }

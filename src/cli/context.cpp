@@ -1,5 +1,6 @@
 #include "cli/context.h"
 
+#include "cli/editing.h"
 #include "errors.h"
 #include "http/interrupt.h"
 #include "http/retry.h"
@@ -13,6 +14,9 @@ namespace crm::cli {
 Context::Context(term::Io& io, Globals globals, config::Getenv getenv)
     : io_(io), globals_(std::move(globals)), getenv_(std::move(getenv)) {
     if (globals_.no_color) io_.disable_color();
+    // CRM_DEBUG=1 as --debug; empty or 0 leaves it off, so `CRM_DEBUG= crm …` turns it off.
+    if (auto debug = getenv_("CRM_DEBUG"); debug && !debug->empty() && *debug != "0") globals_.debug = true;
+    if (globals_.debug) globals_.verbose = true;
 }
 
 Context::~Context() = default;
@@ -34,11 +38,27 @@ http::ClientConfig Context::client_config() {
     c.retries = s.retries;
     c.rate = s.rate;
     c.user_agent = fmt::format("crm/{}", kVersion);
+    c.ca_file = s.ca_file;
+    if (globals_.insecure) allow_insecure();
+    c.insecure = globals_.insecure;
     if (globals_.verbose) {
-        c.log = [this](std::string_view line) { io_.err() << line << '\n' << std::flush; };
+        c.log = [this](std::string_view line) { report().trace(line); };
+        c.debug = globals_.debug;
     }
     if (!globals_.dry_run) c.api_key = settings().api_key();  // may run api_key_command: only when sending
     return c;
+}
+
+void Context::allow_insecure() {
+    if (insecure_allowed_) return;
+    // Off a terminal nobody reads the warning: a script must opt in on purpose.
+    if (!io_.stderr_tty() && getenv_("CRM_ALLOW_INSECURE") != "1") {
+        throw UsageError("--insecure turns off TLS certificate checks; off a terminal it also needs "
+                         "CRM_ALLOW_INSECURE=1 (better: --cacert FILE with the certificate of your CA)");
+    }
+    report().warning("--insecure: TLS certificates are not checked; anyone on the network path can read and "
+                     "change this traffic, API key included (use --cacert FILE instead)");
+    insecure_allowed_ = true;
 }
 
 http::Client& Context::client() {
@@ -67,6 +87,14 @@ std::unique_ptr<render::Renderer> Context::renderer(const std::vector<std::strin
     options.pretty = io_.stdout_tty();
     options.color = io_.traits().color_out;
     options.width = io_.width();
+    if (format() == render::Format::table) {
+        // Read on the first opportunity the table shows, once for the command.
+        options.stage_label = [this](const std::string& pipeline_id, const std::string& key) -> std::optional<std::string> {
+            if (!stage_labels_) stage_labels_ = read_stage_labels(*this);
+            auto it = stage_labels_->find({pipeline_id, key});
+            return it == stage_labels_->end() ? std::nullopt : std::optional(it->second);
+        };
+    }
     options.warn = [this](std::string_view message) { report().warning(message); };
     options.jq = jq_program();
     options.slurp = globals_.slurp;
@@ -156,14 +184,20 @@ std::string maybe_done_note(const http::Request& request, const http::Result& re
                                              : "; the server may have carried it out; check before retrying";
 }
 
+// A certificate that does not verify is most often a private CA or a TLS-inspecting proxy.
+std::string tls_hint(const http::Result& result) {
+    if (result.failure != http::Failure::tls) return {};
+    return " (a private CA or a TLS-inspecting proxy? give its certificate with --cacert FILE or CRM_CA_BUNDLE)";
+}
+
 }  // namespace
 
 const std::string& Context::accept(const http::Request& request, http::Result&& result, const std::string& what) {
     const std::string prefix = what.empty() ? "" : what + ": ";
     if (!result.ok()) {
         if (result.failure == http::Failure::aborted) throw Interrupted(http::interrupt_signal());
-        throw NetworkError(fmt::format("{}{} {}: {}{}", prefix, request.method, request.path, result.error,
-                                       maybe_done_note(request, result, what)));
+        throw NetworkError(fmt::format("{}{} {}: {}{}{}", prefix, request.method, request.path, result.error,
+                                       maybe_done_note(request, result, what), tls_hint(result)));
     }
     auto& response = result.response;
     if (response.status < 200 || response.status >= 300) {

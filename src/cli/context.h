@@ -11,6 +11,7 @@
 #include "term/io.h"
 #include "term/report.h"
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -27,6 +28,8 @@ struct Globals {
     bool no_headers = false;
     bool raw = false;
     bool verbose = false;
+    bool debug = false;     // --debug or CRM_DEBUG: --verbose plus bodies, timings (implies verbose)
+    bool insecure = false;  // --insecure: no TLS certificate checks (refused off a terminal)
     bool quiet = false;
     bool dry_run = false;
     bool no_color = false;
@@ -94,6 +97,10 @@ public:
     const std::string& last_body() const { return last_body_; }
 
 private:
+    // --insecure: refused off a terminal unless CRM_ALLOW_INSECURE=1 (UsageError), else warned
+    // about once.
+    void allow_insecure();
+
     term::Io& io_;
     Globals globals_;
     config::Getenv getenv_;
@@ -105,6 +112,8 @@ private:
     int last_status_ = 0;
     std::optional<term::Reporter> report_;
     std::shared_ptr<render::JqProgram> jq_;
+    bool insecure_allowed_ = false;
+    std::optional<std::map<std::pair<std::string, std::string>, std::string>> stage_labels_;  // the table's
 };
 
 // An error as the reporter shows it; `id` names the record of a multi-id command.

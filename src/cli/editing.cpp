@@ -30,9 +30,8 @@ const json::Value& items_in(const json::Value& doc, const http::Request& request
     return *items;
 }
 
-// Everything a lookup resource lists (pipelines, case types), read even under --dry-run. One
-// request of the largest page: these lists are short, and a server that ignored paging would
-// otherwise be walked forever.
+}  // namespace
+
 json::Document list_all(Context& ctx, const api::Resource& resource) {
     const auto request = api::list_request(resource, {}, 1, api::kMaxPageSize);
     auto doc = ctx.read(request, fmt::format("cannot list {}", resource.name));
@@ -40,6 +39,30 @@ json::Document list_all(Context& ctx, const api::Resource& resource) {
     all.CopyFrom(items_in(doc, request), all.GetAllocator());
     return all;
 }
+
+StageLabels read_stage_labels(Context& ctx) {
+    StageLabels labels;
+    json::Document pipelines;
+    try {
+        pipelines = list_all(ctx, api::child_of("opportunities", "pipelines"));
+    } catch (const ApiError&) {
+        return labels;  // a nicety: the keys are still right (a key without read access, say)
+    } catch (const NetworkError&) {
+        return labels;
+    }
+    for (const auto& pipeline : pipelines.GetArray()) {
+        const json::Value* stages = json::find(pipeline, "stages");
+        if (!stages || !stages->IsArray()) continue;
+        const std::string pipeline_id = api::text_of(pipeline, {"id"});
+        for (const auto& stage : stages->GetArray()) {
+            const std::string key = api::text_of(stage, {"key"}), label = api::text_of(stage, {"label"});
+            if (!key.empty() && !label.empty()) labels[{pipeline_id, key}] = label;
+        }
+    }
+    return labels;
+}
+
+namespace {
 
 std::string id_of(const json::Value& record) {
     const json::Value* id = json::find(record, "id");

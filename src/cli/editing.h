@@ -43,4 +43,14 @@ void apply_name_flags(Context& ctx, const api::Resource& resource, const NameFla
 RecordFilter resolve_list_names(Context& ctx, const api::Resource& resource, const NameFlags& flags,
                                 api::ListParams& params);
 
+// Everything a lookup resource lists (pipelines, case types), read even under --dry-run. One
+// request of the largest page: these lists are short, and a server that ignored paging would
+// otherwise be walked forever.
+json::Document list_all(Context& ctx, const api::Resource& resource);
+
+// Every stage label by (pipeline id, stage key), from one read of the pipelines, for the table
+// (CLI.md §4): empty when that read fails, as the keys are still right.
+using StageLabels = std::map<std::pair<std::string, std::string>, std::string>;
+StageLabels read_stage_labels(Context& ctx);
+
 }  // namespace crm::cli

@@ -11,9 +11,12 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <optional>
+#include <unistd.h>
 
 namespace crm::config {
 
@@ -28,6 +31,7 @@ const std::vector<std::pair<std::string, std::string>>& env_names() {
         {"timeout", "CRM_TIMEOUT"},
         {"retries", "CRM_RETRIES"},
         {"rate", "CRM_RATE"},
+        {"cacert", "CRM_CA_BUNDLE"},
         {"tenant_id", "CRM_TENANT_ID"},
         {"user.id", "CRM_USER_ID"},
         {"user.name", "CRM_USER_NAME"},
@@ -110,6 +114,9 @@ std::string problem(const std::string& key, const std::string& value) {
     if ((key == "api_key" || key == "base_url") && has_control_char(value))
         return "must not contain control characters";
     if (key == "api_key" && value.empty()) return "must not be empty";
+    // Checked here so a wrong path is one clear line, not libcurl's "error setting certificate".
+    if (key == "cacert" && ::access(value.c_str(), R_OK) != 0)
+        return fmt::format("must name a readable CA bundle (PEM): {}", std::strerror(errno));
     return {};
 }
 

@@ -85,7 +85,11 @@ std::vector<Layer> layers(const Overrides& flags, const Getenv& getenv, const st
         if (auto value = env_value(getenv, name)) env.values[key] = *value;
     }
     for (auto& [key, value] : file.list(profile)) prof.values[key] = value;
-    return {std::move(flag), std::move(env), std::move(prof)};
+    // The CA bundle that OpenSSL's own tools take from the environment: after crm's own ways
+    // (--cacert, CRM_CA_BUNDLE, the profile), before the system's. libcurl does not read it.
+    Layer openssl{Source::env, {}, [](const std::string&) { return std::string("SSL_CERT_FILE"); }};
+    if (auto value = env_value(getenv, "SSL_CERT_FILE")) openssl.values["cacert"] = *value;
+    return {std::move(flag), std::move(env), std::move(prof), std::move(openssl)};
 }
 
 bool holds_key(const ConfigFile& file) {
@@ -180,6 +184,7 @@ Typed typed(const Settings& s) {
     t.timeout_s = std::strtod(s.get("timeout").c_str(), nullptr);
     t.retries = static_cast<int>(std::strtol(s.get("retries").c_str(), nullptr, 10));
     t.rate = std::strtod(s.get("rate").c_str(), nullptr);
+    t.ca_file = s.get("cacert");
     t.key_command_timeout_s = std::strtod(s.get("api_key_command_timeout").c_str(), nullptr);
     t.api_key_command = s.get("api_key_command");
     t.user_id = s.get("user.id");

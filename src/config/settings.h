@@ -29,7 +29,7 @@ Getenv system_getenv();
 std::filesystem::path config_path(const Getenv& getenv);
 
 // The settings every command may read. Keys: base_url, api_key, api_key_command,
-// api_key_command_timeout, auth, output, timeout, retries, rate, user.id, user.name,
+// api_key_command_timeout, auth, output, timeout, retries, rate, cacert, user.id, user.name,
 // user.email, tenant_id.
 struct Value {
     std::string value;
@@ -48,6 +48,7 @@ struct Typed {
     double timeout_s = 0;
     int retries = 0;
     double rate = 0;  // requests per second; 0 = no limit
+    std::string ca_file;  // cacert: a CA bundle for TLS; empty: the system's
     double key_command_timeout_s = 0;
     std::string api_key_command;
     // Stamped on the bodies crm builds (CLI.md §3).
@@ -91,6 +92,7 @@ Settings resolve(const Overrides& flags, const Getenv& getenv);
 // Environment variable for each global key: base_url → CRM_BASE_URL, api_key → CRM_API_KEY,
 // api_key_command_timeout → CRM_API_KEY_COMMAND_TIMEOUT,
 // output → CRM_OUTPUT, timeout → CRM_TIMEOUT, retries → CRM_RETRIES, rate → CRM_RATE,
+// cacert → CRM_CA_BUNDLE (then, after the profile, OpenSSL's SSL_CERT_FILE),
 // auth → CRM_AUTH, tenant_id → CRM_TENANT_ID, api_key_command → CRM_API_KEY_COMMAND,
 // user.id/name/email → CRM_USER_ID/NAME/EMAIL; profile comes from CRM_PROFILE.
 const std::vector<std::pair<std::string, std::string>>& env_names();

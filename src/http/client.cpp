@@ -206,8 +206,10 @@ void CurlClient::run(const Next& next, size_t parallel, const OnDone& on_done) {
 
 std::optional<milliseconds> CurlClient::retry_delay(const Request& request, const Result& result, int attempts) {
     if (attempts > config_.retries || !should_retry(request, result)) return std::nullopt;
+    // The reason, as a person would look it up: the status, or the transport failure with
+    // libcurl's words for it ("timeout (Operation timed out after 30001 milliseconds …)").
     const std::string what = result.ok() ? "HTTP " + std::to_string(result.response.status)
-                                         : std::string(failure_name(result.failure));
+                                         : std::string(failure_name(result.failure)) + " (" + result.error + ")";
     const std::string on = " on " + request.method + ' ' + request.path;
     if (retry_tokens_ < 1) {
         log("* " + what + on + ": retry budget exhausted, giving up");
@@ -216,14 +218,17 @@ std::optional<milliseconds> CurlClient::retry_delay(const Request& request, cons
     retry_tokens_ -= 1;
 
     milliseconds delay = backoff(attempts - 1, rng_);
+    std::string why = "backoff";
     // A server that asks for a wait gets it, up to the cap; one that asks for none (or says
     // something libcurl cannot read) gets the backoff.
     if (result.ok() && result.response.retry_after) {
         const auto cap = std::chrono::duration_cast<milliseconds>(std::chrono::duration<double>(config_.max_retry_after_s));
         delay = std::min(std::chrono::duration_cast<milliseconds>(*result.response.retry_after), cap);
+        why = "Retry-After: " + std::to_string(result.response.retry_after->count()) + " s" +
+              (delay < *result.response.retry_after ? ", capped" : "");
     }
     log("* " + what + on + ": retry " + std::to_string(attempts) + " of " + std::to_string(config_.retries) +
-        " in " + std::to_string(delay.count()) + " ms");
+        " in " + std::to_string(delay.count()) + " ms (" + why + ")");
     return delay;
 }
 

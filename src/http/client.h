@@ -30,10 +30,23 @@ struct ClientConfig {
     int retry_budget = 100;       // retries allowed over the client's lifetime, plus …
     double retry_budget_ratio = 0.2;  // … this many more for every request sent (a first attempt)
     std::string user_agent;       // "crm/<version>"
-    // Receives --verbose lines (request line, headers, status), key already redacted.
+    // TLS (CLI.md §14). ca_file: a CA bundle (PEM) that replaces the system's, for a private CA
+    // or a TLS-inspecting proxy; empty: libcurl's default. insecure: no certificate or host
+    // name check at all (--insecure; the CLI refuses it off a terminal and always warns).
+    // Proxies are libcurl's own: HTTPS_PROXY, https_proxy, http_proxy, NO_PROXY are honoured
+    // because no proxy option is ever set.
+    std::string ca_file;
+    bool insecure = false;
+    // Receives --verbose lines (request line, headers, status, retries), key already redacted.
     // Null: nothing is logged.
     std::function<void(std::string_view)> log;
+    // --debug, with `log`: also the request and response bodies (the first kDebugBodyBytes,
+    // key redacted) and the time of each phase of every attempt.
+    bool debug = false;
 };
+
+// The most of a body that --debug shows; the rest is counted, not printed.
+inline constexpr size_t kDebugBodyBytes = 4096;
 
 class Client {
 public:
@@ -69,5 +82,9 @@ std::string redact_key(std::string_view key);
 
 // Replaces every occurrence of `key` in `text` by its redacted form.
 std::string redact(std::string_view text, std::string_view key);
+
+// What --debug prints of a body: at most `limit` bytes, cut before a UTF-8 character. Redact
+// first: a key cut in two would no longer be found.
+std::string_view body_excerpt(std::string_view body, size_t limit = kDebugBodyBytes);
 
 }  // namespace crm::http

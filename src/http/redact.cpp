@@ -1,4 +1,5 @@
 // Keys never leave the process in clear: every log line and error text goes through here.
+// And what --debug shows of a body, once it is redacted.
 #include "http/client.h"
 
 namespace crm::http {
@@ -22,6 +23,13 @@ std::string redact(std::string_view text, std::string_view key) {
     }
     out.append(text.substr(from));
     return out;
+}
+
+std::string_view body_excerpt(std::string_view body, size_t limit) {
+    if (body.size() <= limit) return body;
+    size_t cut = limit;
+    while (cut > 0 && (static_cast<unsigned char>(body[cut]) & 0xC0) == 0x80) --cut;  // a continuation byte
+    return body.substr(0, cut);
 }
 
 }  // namespace crm::http

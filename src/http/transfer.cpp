@@ -1,5 +1,8 @@
 #include "http/transfer.h"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <cmath>
 #include <new>
 #include <stdexcept>
@@ -97,6 +100,13 @@ void Transfer::apply(CURLSH* share) {
     // Signals are the CLI's business, and libcurl's alarm()-based DNS timeout is not thread-safe.
     set(e, CURLOPT_NOSIGNAL, 1L);
     set(e, CURLOPT_PROTOCOLS_STR, "http,https");
+    // No proxy option is set, so libcurl's own proxy environment (https_proxy, HTTPS_PROXY,
+    // http_proxy, NO_PROXY) applies, as for curl. TLS: a bundle of our own, or no checks at all.
+    if (!config.ca_file.empty()) set(e, CURLOPT_CAINFO, config.ca_file.c_str());
+    if (config.insecure) {
+        set(e, CURLOPT_SSL_VERIFYPEER, 0L);
+        set(e, CURLOPT_SSL_VERIFYHOST, 0L);
+    }
     // Redirects are never followed: libcurl would resend our custom key header to whatever
     // origin the Location names (CURLOPT_UNRESTRICTED_AUTH only covers Authorization). A 3xx
     // reaches the caller as a response like any other status.
@@ -187,12 +197,44 @@ size_t Transfer::on_header(char* data, size_t size, size_t count, void* self) {
 }
 
 int Transfer::on_debug(CURL*, curl_infotype type, char* data, size_t size, void* self) {
-    const auto& t = *static_cast<const Transfer*>(self);
+    auto& t = *static_cast<Transfer*>(self);
     const std::string_view text(data, size);
-    // Bodies and libcurl's own chatter stay out: --verbose shows what went over the wire.
+    // libcurl's own chatter stays out: --verbose shows what went over the wire. The request
+    // body is the Wire's, shown whole (--debug) when libcurl starts sending it, which comes
+    // after its headers and after any proxy's CONNECT exchange; the response body in finish().
     if (type == CURLINFO_HEADER_OUT) t.log_block("> ", text);
     else if (type == CURLINFO_HEADER_IN) t.log_block("< ", text);
+    else if (type == CURLINFO_DATA_OUT && t.config_.debug && !t.body_logged_ && t.wire_.body) {
+        t.body_logged_ = true;
+        t.log_body("> ", "request body", *t.wire_.body);
+    }
     return 0;
+}
+
+void Transfer::log_body(std::string_view prefix, std::string_view what, std::string_view body) const {
+    const std::string redacted = scrub(body);
+    const std::string_view shown = body_excerpt(redacted);
+    config_.log(fmt::format("* {} ({} bytes{})", what, body.size(),
+                            shown.size() < redacted.size() ? fmt::format(", the first {} shown", shown.size()) : ""));
+    log_block(prefix, shown);
+}
+
+void Transfer::log_timings() const {
+    // Each CURLINFO_*_TIME_T is microseconds from the start to the end of that phase; 0 for a
+    // phase that did not happen (a reused connection, no TLS).
+    auto at = [this](CURLINFO info) {
+        curl_off_t us = 0;
+        curl_easy_getinfo(easy_, info, &us);
+        return us;
+    };
+    const curl_off_t dns = at(CURLINFO_NAMELOOKUP_TIME_T), connect = at(CURLINFO_CONNECT_TIME_T);
+    const curl_off_t tls = at(CURLINFO_APPCONNECT_TIME_T), first = at(CURLINFO_STARTTRANSFER_TIME_T);
+    const curl_off_t total = at(CURLINFO_TOTAL_TIME_T);
+    const curl_off_t ready = std::max({dns, connect, tls});  // when the request could be sent
+    auto ms = [](curl_off_t us) { return fmt::format("{:.1f} ms", static_cast<double>(std::max<curl_off_t>(us, 0)) / 1000); };
+    config_.log(fmt::format("* time: dns {}, connect {}, tls {}, first byte {}, total {}", ms(dns),
+                            ms(connect > 0 ? connect - dns : 0), ms(tls > 0 ? tls - connect : 0),
+                            ms(first > 0 ? first - ready : 0), ms(total)));
 }
 
 void Transfer::log_block(std::string_view prefix, std::string_view block) const {
@@ -212,6 +254,10 @@ std::string Transfer::scrub(std::string_view text) const {
 }
 
 Result Transfer::finish(CURLcode code) {
+    if (config_.log && config_.debug) {
+        if (!response_.body.empty()) log_body("< ", "response body", response_.body);
+        log_timings();
+    }
     Result result;
     long request_bytes = 0;
     curl_easy_getinfo(easy_, CURLINFO_REQUEST_SIZE, &request_bytes);

@@ -50,6 +50,9 @@ private:
     static size_t on_header(char* data, size_t size, size_t count, void* self);
     static int on_debug(CURL* easy, curl_infotype type, char* data, size_t size, void* self);
     void log_block(std::string_view prefix, std::string_view block) const;
+    // --debug: a body (redacted, cut to kDebugBodyBytes) under a line naming it and its size.
+    void log_body(std::string_view prefix, std::string_view what, std::string_view body) const;
+    void log_timings() const;  // --debug: how long each phase of the attempt took
     std::string scrub(std::string_view text) const;  // the key, raw or as the URL holds it, redacted
 
     const ClientConfig& config_;
@@ -59,6 +62,7 @@ private:
     curl_slist* headers_ = nullptr;
     Response response_;
     bool too_large_ = false;
+    bool body_logged_ = false;  // --debug shows the request body once, when libcurl sends it
     char error_[CURL_ERROR_SIZE] = {};
 };
 

@@ -24,6 +24,9 @@ struct Options {
     bool pretty = false;                       // json: indented (on a terminal)
     bool color = false;                        // table: bold header
     int width = 0;                             // table: truncate rows to this many columns; 0 = no limit
+    // table: the label of a stage key in a pipeline (an opportunity's "stage" column shows it),
+    // nullopt when unknown; unset: the key is shown.
+    std::function<std::optional<std::string>(const std::string& pipeline_id, const std::string& stage_key)> stage_label;
     // Warnings while rendering (a csv column that turns up after the header). Unset: a
     // "crm: warning: ..." line on the notes stream.
     std::function<void(std::string_view message)> warn;

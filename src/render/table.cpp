@@ -2,8 +2,10 @@
 //
 // Rows are buffered until the end of a page; the first page sizes the columns and later pages
 // reuse those widths (longer cells are cut with "…"), so `--all` keeps flat memory and the
-// columns never shift under the reader. Widths count UTF-8 code points, which is right for
-// Latin, Greek and Cyrillic text; double-width CJK would need wcwidth() and is not handled.
+// columns never shift under the reader. Widths are display columns (wcwidth): a CJK character
+// takes two, a combining mark none. A column whose values on the first page are all numbers is
+// right-aligned. Arrays read as lists ("hot, enterprise"), an opportunity's stage key as its
+// label when Options::stage_label knows it.
 //
 // Every cell and key is server data, not terminal control: control characters are shown
 // escaped (\n, \e, …), so a title cannot forge lines or move the cursor, and a cell stays one
@@ -33,10 +35,36 @@ std::string header_text(std::string_view text) {
     return term::escape_controls(out);
 }
 
-void pad(std::string& line, std::string_view cell, size_t width) {
-    line.append(cell);
-    line.append(width - std::min(width, display_width(cell)), ' ');
+// An array item as a person names it: an object by its label, name, title, value or id (the
+// first that is a plain value), anything else as csv shows it.
+std::string item_text(const json::Value& item) {
+    if (item.IsObject()) {
+        for (const char* key : {"label", "name", "title", "value", "id"}) {
+            const auto member = item.FindMember(key);
+            if (member != item.MemberEnd() && !member->value.IsObject() && !member->value.IsArray() &&
+                !member->value.IsNull())
+                return json::scalar_text(member->value);
+        }
+    }
+    return json::scalar_text(item);
 }
+
+// A value as the table shows it: an array as its items joined by ", ", the rest as csv has it.
+std::string readable(const json::Value& value) {
+    if (!value.IsArray()) return json::scalar_text(value);
+    std::string out;
+    for (const auto& item : value.GetArray()) {
+        if (!out.empty()) out += ", ";
+        out += item_text(item);
+    }
+    return out;
+}
+
+struct Cell {
+    std::string text;  // escaped, ready to print
+    bool number = false;
+    bool empty = true;  // missing or null: says nothing about the column's kind
+};
 
 class TableRenderer : public Renderer {
 public:
@@ -53,16 +81,16 @@ public:
     void record(const json::Value& record) override {
         if (!any_records_) columns_ = list_columns(record);
         any_records_ = true;
-        std::vector<std::string> cells;
+        std::vector<Cell> cells;
         cells.reserve(columns_.size());
-        for (const auto& column : columns_) cells.push_back(term::escape_controls(cell_text(record, column)));
+        for (const auto& column : columns_) cells.push_back(cell(record, column, json::find(record, column)));
         rows_.push_back(std::move(cells));
     }
 
     void end_page() override {
         if (rows_.empty()) return;
         if (widths_.empty()) size_columns_and_print_header();
-        for (const auto& cells : rows_) print_row(cells, widths_, false);
+        for (const auto& cells : rows_) print_row(texts(cells), widths_, false);
         rows_.clear();
     }
 
@@ -76,10 +104,10 @@ public:
         std::vector<std::pair<std::string, std::string>> lines;
         if (options_.fields.empty()) {
             for (const auto& [key, value] : flatten(record))
-                lines.emplace_back(header_text(key), term::escape_controls(json::scalar_text(*value)));
+                lines.emplace_back(header_text(key), cell(record, key, value).text);
         } else {
             for (const auto& field : options_.fields)
-                lines.emplace_back(header_text(field), term::escape_controls(cell_text(record, field)));
+                lines.emplace_back(header_text(field), cell(record, field, json::find(record, field)).text);
         }
         size_t key_width = 0;
         for (const auto& line : lines) key_width = std::max(key_width, display_width(line.first));
@@ -88,6 +116,26 @@ public:
     }
 
 private:
+    // The cell of `column` (`value` is the record's value there, null when it has none).
+    Cell cell(const json::Value& record, std::string_view column, const json::Value* value) const {
+        if (!value || value->IsNull()) return {};
+        std::string text = readable(*value);
+        if (column == "stage" && options_.stage_label && value->IsString()) {
+            const json::Value* pipeline = json::find(record, "pipelineId");
+            if (pipeline && !pipeline->IsNull()) {
+                if (auto label = options_.stage_label(json::scalar_text(*pipeline), text)) text = std::move(*label);
+            }
+        }
+        return {term::escape_controls(text), value->IsNumber(), false};
+    }
+
+    static std::vector<std::string> texts(const std::vector<Cell>& cells) {
+        std::vector<std::string> out;
+        out.reserve(cells.size());
+        for (const auto& c : cells) out.push_back(c.text);
+        return out;
+    }
+
     // --fields, else the entity's default columns, else every field of the first record.
     std::vector<std::string> list_columns(const json::Value& first) const {
         if (options_.fields.empty() && !options_.default_columns.empty()) return options_.default_columns;
@@ -98,9 +146,17 @@ private:
         std::vector<std::string> header;
         for (const auto& column : columns_) header.push_back(header_text(column));
         widths_.assign(columns_.size(), 0);
+        right_.assign(columns_.size(), false);
         for (size_t i = 0; i < columns_.size(); ++i) {
             if (options_.headers) widths_[i] = display_width(header[i]);
-            for (const auto& cells : rows_) widths_[i] = std::max(widths_[i], display_width(cells[i]));
+            bool numbers = true, any = false;
+            for (const auto& cells : rows_) {
+                widths_[i] = std::max(widths_[i], display_width(cells[i].text));
+                if (cells[i].empty) continue;
+                any = true;
+                numbers = numbers && cells[i].number;
+            }
+            right_[i] = any && numbers;
         }
         fit_to_terminal();
         if (options_.headers) print_row(header, widths_, true);
@@ -128,12 +184,12 @@ private:
         std::string line;
         for (size_t i = 0; i < cells.size(); ++i) {
             if (i > 0) line.append(kGap);
-            std::string cell = fit(cells[i], widths[i]);
-            if (i + 1 < cells.size()) {
-                pad(line, cell, widths[i]);
-            } else {
-                line.append(cell);
-            }
+            const std::string cell = fit(cells[i], widths[i]);
+            const size_t blank = widths[i] == std::string::npos ? 0 : widths[i] - std::min(widths[i], display_width(cell));
+            const bool right = i < right_.size() && right_[i];
+            if (right) line.append(blank, ' ');
+            line.append(cell);
+            if (!right && i + 1 < cells.size()) line.append(blank, ' ');
         }
         line.erase(line.find_last_not_of(' ') + 1);
         if (options_.width > 0) line = fit(line, static_cast<size_t>(options_.width));
@@ -146,7 +202,8 @@ private:
     std::ostream& notes_;
     std::vector<std::string> columns_;
     std::vector<size_t> widths_;                 // set by the first page, kept for the rest
-    std::vector<std::vector<std::string>> rows_;  // the current page
+    std::vector<bool> right_;                    // numbers: right-aligned (from the first page)
+    std::vector<std::vector<Cell>> rows_;        // the current page
     bool any_records_ = false;
 };
 

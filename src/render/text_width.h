@@ -1,6 +1,5 @@
-// Display widths of UTF-8 text, for the aligned table and the report charts. Widths count
-// code points, which is right for Latin, Greek and Cyrillic text; double-width CJK would need
-// wcwidth() and is not handled.
+// Display widths of UTF-8 text, for the aligned table and the report charts: wcwidth() under
+// C.UTF-8, so a CJK character takes two columns and a combining mark none.
 #pragma once
 #include <cstddef>
 #include <string>

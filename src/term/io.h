@@ -17,12 +17,14 @@ struct Traits {
     bool color_out = false;  // colour allowed on stdout
     bool color_err = false;  // colour allowed on stderr
     int width = 0;           // terminal columns of stdout, 0 when not a terminal
+    bool dumb = false;       // TERM=dumb: no escape sequences at all (no colour, no redrawn lines)
 };
 
-// Colour rules in one place: NO_COLOR (any value) turns colour off, CLICOLOR_FORCE or
-// FORCE_COLOR (non-empty, not "0") turn it on, otherwise colour when the stream is a terminal.
-// `getenv` is injectable for tests.
+// Colour rules in one place: NO_COLOR (non-empty) turns colour off, CLICOLOR_FORCE or
+// FORCE_COLOR (non-empty, not "0") turn it on, otherwise colour when the stream is a terminal
+// and TERM is not "dumb". `getenv` is injectable for tests.
 bool decide_color(bool is_tty, const char* (*getenv_fn)(const char*));
+bool dumb_terminal(const char* (*getenv_fn)(const char*));  // TERM=dumb
 
 class Io {
 public:

@@ -1,4 +1,5 @@
-// The progress line of long runs (bulk delete): on stderr, redrawn in place, terminals only.
+// The progress line of long runs (bulk delete): on stderr, redrawn in place, terminals only
+// (not TERM=dumb: redrawing takes an escape sequence).
 #include "term/io.h"
 
 #include <chrono>
@@ -26,7 +27,7 @@ struct Progress::State {
     Io& io;
     std::string label;
     size_t total;
-    bool active;  // stderr is a terminal
+    bool active;  // stderr is a terminal that can redraw a line (not TERM=dumb)
     Clock::time_point start = Clock::now();
     Clock::time_point last_draw{};
     size_t done = 0;
@@ -52,7 +53,7 @@ struct Progress::State {
 };
 
 Progress::Progress(Io& io, std::string label, size_t total)
-    : state_(std::make_unique<State>(State{io, std::move(label), total, io.stderr_tty()})) {}
+    : state_(std::make_unique<State>(State{io, std::move(label), total, io.stderr_tty() && !io.traits().dumb})) {}
 
 Progress::~Progress() {
     if (state_->drawn && !state_->finished) state_->io.err() << '\r' << kClearToEnd << std::flush;

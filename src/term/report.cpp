@@ -113,4 +113,9 @@ void Reporter::note(std::string_view message) {
     err_ << escape_controls(message) << '\n' << std::flush;
 }
 
+void Reporter::trace(std::string_view line) {
+    if (json_) return write_json_line(err_, "trace", {.message = std::string(line)});
+    err_ << escape_controls(line) << '\n' << std::flush;
+}
+
 }  // namespace crm::term

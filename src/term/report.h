@@ -31,6 +31,9 @@ public:
     void error(const Problem& problem);      // crm: <message>
     void warning(std::string_view message);  // crm: warning: <message>
     void note(std::string_view message);     // <message>: summaries and hints
+    // --verbose/--debug: one line of the exchange ("> GET /x", "< HTTP/1.1 200", "* …"), as it
+    // is; {"trace":{"message":…}} in json mode.
+    void trace(std::string_view line);
 
 private:
     std::ostream& err_;

@@ -85,6 +85,7 @@ std::unique_ptr<Io> Io::system() {
     traits.color_out = decide_color(traits.stdout_tty, system_getenv);
     traits.color_err = decide_color(traits.stderr_tty, system_getenv);
     traits.width = stdout_width(traits.stdout_tty);
+    traits.dumb = dumb_terminal(system_getenv);
     // std::cerr is unbuffered already, as messages and progress should be.
     return std::make_unique<SystemIo>(std::cin, stdout_stream(traits.stdout_tty), std::cerr, traits);
 }

@@ -26,7 +26,10 @@ RunOptions env_for(const SandboxProcess& sandbox, const std::string& key) {
                    {"CRM_API_KEY", key.empty() ? sandbox.api_key() : key},
                    {"XDG_CONFIG_HOME", config_home},
                    {"NO_COLOR", "1"}};
-    options.unset_env = {"CRM_PROFILE", "CRM_OUTPUT", "CRM_TIMEOUT", "CRM_RETRIES", "CRM_RATE", "CRM_AUTH"};
+    // The caller's settings, debug switch, CA bundles and proxies stay out of the tests.
+    options.unset_env = {"CRM_PROFILE", "CRM_OUTPUT", "CRM_TIMEOUT", "CRM_RETRIES", "CRM_RATE", "CRM_AUTH",
+                         "CRM_DEBUG", "CRM_CA_BUNDLE", "SSL_CERT_FILE", "CRM_ALLOW_INSECURE",
+                         "HTTPS_PROXY", "https_proxy", "http_proxy", "ALL_PROXY", "all_proxy", "NO_PROXY", "no_proxy"};
     return options;
 }
 

@@ -235,3 +235,31 @@ TEST_CASE("api_key: the first layer with a key or a command decides", "[config]"
         CHECK_FALSE(s2.has("api_key_command"));
     }
 }
+
+TEST_CASE("cacert: --cacert > CRM_CA_BUNDLE > profile > SSL_CERT_FILE, and it must be readable", "[config]") {
+    ConfigHome home;
+    auto pem = [&](const std::string& name) {
+        const std::string path = (home.dir() / name).string();
+        std::ofstream(path) << "not checked here: libcurl reads it\n";
+        return path;
+    };
+    const std::string flag = pem("flag.pem"), env = pem("env.pem"), profile = pem("profile.pem"), openssl = pem("openssl.pem");
+    home.write("[profiles.default]\ncacert = '" + profile + "'\n");
+    home.setenv("CRM_CA_BUNDLE", env);
+    home.setenv("SSL_CERT_FILE", openssl);
+
+    CHECK(home.resolve({{"cacert", flag}}).typed.ca_file == flag);
+    CHECK(home.resolve().typed.ca_file == env);
+    home.setenv("CRM_CA_BUNDLE", "");
+    CHECK(home.resolve().typed.ca_file == profile);
+    home.write("");
+    auto from_openssl = home.resolve();
+    CHECK(from_openssl.typed.ca_file == openssl);
+    CHECK(from_openssl.values.at("cacert").source == Source::env);
+    home.setenv("SSL_CERT_FILE", "");
+    CHECK(home.resolve().typed.ca_file.empty());  // libcurl's default: the system's CAs
+
+    home.setenv("SSL_CERT_FILE", "/nonexistent.pem");
+    CHECK_THROWS_WITH(home.resolve(), "SSL_CERT_FILE must name a readable CA bundle (PEM): No such file or directory, "
+                                      "got '/nonexistent.pem'");
+}

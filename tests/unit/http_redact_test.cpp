@@ -21,3 +21,14 @@ TEST_CASE("redact replaces every occurrence of the key", "[http][redact]") {
     CHECK(redact("", key).empty());
     CHECK(redact("an empty key redacts nothing", "") == "an empty key redacts nothing");
 }
+
+TEST_CASE("body_excerpt: --debug's first 4 KB of a body, never half a character", "[http]") {
+    CHECK(body_excerpt("short") == "short");
+    const std::string big(5000, 'a');
+    CHECK(body_excerpt(big) == big.substr(0, 4096));
+    CHECK(body_excerpt("abcdef", 6) == "abcdef");
+    CHECK(body_excerpt("abcdef", 4) == "abcd");
+    CHECK(body_excerpt("ab\u00e9cd", 3) == "ab");        // é is two bytes: not cut in half
+    CHECK(body_excerpt("ab\u6771\u4eac", 4) == "ab");    // 東 is three
+    CHECK(body_excerpt("ab\u6771\u4eac", 5) == "ab\u6771");
+}

@@ -36,9 +36,9 @@ TEST_CASE("decide_color: a terminal alone decides when nothing is set", "[term]"
     CHECK_FALSE(color(false, {}));
 }
 
-TEST_CASE("decide_color: NO_COLOR, whatever its value, wins over everything", "[term]") {
+TEST_CASE("decide_color: a non-empty NO_COLOR wins over everything", "[term]") {
     CHECK_FALSE(color(true, {{"NO_COLOR", "1"}}));
-    CHECK_FALSE(color(true, {{"NO_COLOR", ""}}));
+    CHECK_FALSE(color(true, {{"NO_COLOR", "0"}}));
     CHECK_FALSE(color(true, {{"NO_COLOR", "1"}, {"FORCE_COLOR", "1"}}));
     CHECK_FALSE(color(false, {{"NO_COLOR", "1"}, {"CLICOLOR_FORCE", "1"}}));
 }
@@ -48,6 +48,17 @@ TEST_CASE("decide_color: FORCE_COLOR and CLICOLOR_FORCE turn colour on off a ter
     CHECK(color(false, {{"FORCE_COLOR", "true"}}));
     CHECK(color(false, {{"CLICOLOR_FORCE", "1"}}));
     CHECK(color(false, {{"CLICOLOR_FORCE", "0"}, {"FORCE_COLOR", "1"}}));
+}
+
+TEST_CASE("decide_color: an empty NO_COLOR does not turn colour off (no-color.org)", "[term]") {
+    CHECK(color(true, {{"NO_COLOR", ""}}));
+    CHECK(color(false, {{"NO_COLOR", ""}, {"FORCE_COLOR", "1"}}));
+}
+
+TEST_CASE("decide_color: TERM=dumb gets no colour unless it is forced", "[term]") {
+    CHECK_FALSE(color(true, {{"TERM", "dumb"}}));
+    CHECK(color(true, {{"TERM", "xterm-256color"}}));
+    CHECK(color(true, {{"TERM", "dumb"}, {"CLICOLOR_FORCE", "1"}}));
 }
 
 TEST_CASE("decide_color: empty or \"0\" force variables change nothing", "[term]") {

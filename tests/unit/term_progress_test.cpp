@@ -32,6 +32,18 @@ TEST_CASE("Progress writes nothing when stderr is not a terminal", "[term]") {
     CHECK(io.out_text().empty());
 }
 
+TEST_CASE("Progress writes nothing on a TERM=dumb terminal: redrawing needs escape sequences", "[term]") {
+    Traits traits = stderr_terminal();
+    traits.dumb = true;
+    TestIo io(traits);
+    {
+        Progress progress(io, "deleting", 10);
+        progress.update(5, 1);
+        progress.finish();
+    }
+    CHECK(io.err_text().empty());
+}
+
 TEST_CASE("Progress draws one line in place and ends it on finish", "[term]") {
     TestIo io(stderr_terminal());
     {

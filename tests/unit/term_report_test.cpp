@@ -44,3 +44,13 @@ TEST_CASE("Reporter: JSON lines carry status, method, path, id, message and exit
           "\"message\":\"lead 9 not found\\u001B\",\"exit\":4}}\n"
           "{\"warning\":{\"message\":\"w\"}}\n");
 }
+
+TEST_CASE("Reporter: --verbose and --debug lines go through it, escaped, JSON in json mode", "[term][report]") {
+    std::ostringstream err;
+    Reporter report(err);
+    report.trace("< X-Server: evil\x1b[2J");
+    report.set_json(true);
+    report.trace("> GET /pipeline/leads HTTP/1.1");
+    CHECK(err.str() == "< X-Server: evil\\e[2J\n"
+                       "{\"trace\":{\"message\":\"> GET /pipeline/leads HTTP/1.1\"}}\n");
+}
