@@ -1,9 +1,11 @@
 #include "options.h"
 
+#include "cli/integers.h"
+
 #include <fmt/format.h>
 
-#include <charconv>
 #include <limits>
+#include <optional>
 
 namespace crm::cmd {
 
@@ -18,32 +20,44 @@ void add_body_flags(CLI::App* sub, api::BodyInput& body) {
 
 namespace {
 
-// A whole number from `low` to `high`, checked on the text before CLI11 converts it, so that
-// "0", "-1", "1e3" and "abc" get one plain message instead of CLI11's range wording.
-CLI::Validator whole_number(long long low, long long high) {
-    return CLI::Validator(
-        [low, high](std::string& text) -> std::string {
-            long long n = 0;
-            auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), n);
-            if (error == std::errc() && end == text.data() + text.size() && n >= low && n <= high) return {};
-            return high == std::numeric_limits<long long>::max() || high == std::numeric_limits<int>::max()
-                       ? fmt::format("must be a whole number of at least {}, got '{}'", low, text)
-                       : fmt::format("must be a whole number from {} to {}, got '{}'", low, high, text);
-        },
-        "", "");
+// A whole-number flag: the text is checked before anything is stored, so that "0", "-1", "1e3"
+// and "abc" all get the one wording of cli/integers.h instead of CLI11's range or conversion
+// messages. A single-argument ValidationError reaches run.cpp without CLI11's "NAME: " prefix.
+template <class T>
+struct NumberOf {
+    using type = T;
+};
+template <class T>
+struct NumberOf<std::optional<T>> {
+    using type = T;
+};
+
+template <class T>
+CLI::Option* add_integer_option(CLI::App* sub, const std::string& name, T& target, const std::string& help,
+                                long long low, long long high) {
+    auto flag = name;
+    return sub
+        ->add_option_function<std::string>(
+            name,
+            [&target, flag, low, high](const std::string& text) {
+                auto n = cli::integer_in(text, low, high);
+                if (!n) throw CLI::ValidationError(cli::integer_problem(flag, text, low, high));
+                target = static_cast<typename NumberOf<T>::type>(*n);
+            },
+            help)
+        ->type_name("N");
 }
 
 }  // namespace
 
 void add_paging_flags(CLI::App* sub, cli::Paging& paging) {
-    sub->add_option("--page", paging.page, "Page number (from 1)")->check(whole_number(1, std::numeric_limits<int>::max()));
-    sub->add_option("--size", paging.size, "Records per page (1-1000)")->check(whole_number(1, api::kMaxPageSize));
+    add_integer_option(sub, "--page", paging.page, "Page number (from 1)", 1, std::numeric_limits<int>::max());
+    add_integer_option(sub, "--size", paging.size, "Records per page (1-1000)", 1, api::kMaxPageSize);
     sub->add_flag("--all", paging.all, "Follow every page (streams)");
-    sub->add_option("--limit", paging.limit, "Stop after N records, across pages")
-        ->check(whole_number(1, std::numeric_limits<long long>::max()));
-    sub->add_option("--parallel", paging.parallel,
-                    "Pages in flight at once with --all or --limit, 1 to 16 (default 4); output stays in order")
-        ->check(whole_number(1, 16));
+    add_integer_option(sub, "--limit", paging.limit, "Stop after N records, across pages", 1,
+                       std::numeric_limits<long>::max());
+    add_integer_option(sub, "--parallel", paging.parallel,
+                       "Pages in flight at once with --all or --limit, 1 to 16 (default 4); output stays in order", 1, 16);
 }
 
 void add_yes_flag(CLI::App* sub, bool& yes) {

@@ -6,6 +6,7 @@
 #include "bulk/runner.h"
 #include "bulk/wire.h"
 #include "cli/entities.h"
+#include "cli/integers.h"
 #include "cli/records.h"
 #include "errors.h"
 #include "http/interrupt.h"
@@ -14,7 +15,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <charconv>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -37,22 +37,14 @@ struct Limits {
     bool max_delete_given = false;     // --max-delete N or --max-delete none
 };
 
-// "--batch-size must be an integer from 1 to 1000, got '0'"
-size_t bounded(std::string_view flag, std::string_view text, size_t low, size_t high, std::string_view or_else = "") {
-    size_t value = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec == std::errc() && end == text.data() + text.size() && value >= low && value <= high) return value;
-    throw UsageError(fmt::format("{} must be an integer from {} to {}{}, got '{}'", flag, low, high, or_else, text));
-}
-
 Limits limits_of(const BulkDeleteOptions& options) {
     Limits limits;
-    if (options.batch_size) limits.batch_size = bounded("--batch-size", *options.batch_size, 1, 1000);
-    if (options.parallel) limits.parallel = bounded("--parallel", *options.parallel, 1, 16);
+    if (options.batch_size) limits.batch_size = checked_integer("--batch-size", *options.batch_size, 1, 1000);
+    if (options.parallel) limits.parallel = checked_integer("--parallel", *options.parallel, 1, 16);
     if (options.max_delete) {
         limits.max_delete_given = true;
         if (*options.max_delete != "none")
-            limits.max_delete = bounded("--max-delete", *options.max_delete, 0, kMaxDeleteLimit, ", or none");
+            limits.max_delete = checked_integer("--max-delete", *options.max_delete, 0, kMaxDeleteLimit, ", or none");
     }
     return limits;
 }
