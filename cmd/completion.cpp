@@ -4,6 +4,7 @@
 #include "gen/man.h"
 #include "gen/model.h"
 #include "gen/table.h"
+#include "help.h"
 #include "tree.h"
 #include "version.h"
 
@@ -31,20 +32,29 @@ void write_man_pages(CLI::App& root, const std::string& dir) {
 void add_completion_commands(Tree& tree) {
     auto* group = tree.app.add_subcommand("completion", "Print a shell completion script (bash, zsh or fish)");
     group->require_subcommand(1);
+    examples(group, {"source <(crm completion bash)", "crm completion fish > ~/.config/fish/completions/crm.fish"});
     CLI::App* root = &tree.app;
 
     struct Shell {
         const char* name;
         const char* help;
+        const char* install;  // the examples: install for good, or load in this shell
+        const char* load;
         std::string (*script)(const gen::Command&);
     };
     static constexpr Shell kShells[] = {
-        {"bash", "bash: source it, or install as share/bash-completion/completions/crm", gen::bash_completion},
-        {"zsh", "zsh: install as _crm in a directory of $fpath", gen::zsh_completion},
-        {"fish", "fish: install as ~/.config/fish/completions/crm.fish", gen::fish_completion},
+        {"bash", "bash: source it, or install as share/bash-completion/completions/crm",
+         "crm completion bash > ~/.local/share/bash-completion/completions/crm", "source <(crm completion bash)",
+         gen::bash_completion},
+        {"zsh", "zsh: install as _crm in a directory of $fpath", "crm completion zsh > \"${fpath[1]}/_crm\"",
+         "source <(crm completion zsh)", gen::zsh_completion},
+        {"fish", "fish: install as ~/.config/fish/completions/crm.fish",
+         "crm completion fish > ~/.config/fish/completions/crm.fish", "crm completion fish | source",
+         gen::fish_completion},
     };
     for (const auto& shell : kShells) {
         auto* sub = group->add_subcommand(shell.name, shell.help);
+        examples(sub, {shell.install, shell.load});
         tree.on_run(sub, [root, &shell](cli::Context& ctx) { ctx.io().out() << shell.script(gen::describe(*root)); });
     }
 

@@ -281,7 +281,7 @@ function __crm_data
             printf '%s\n' 'pipelines'
             return 0
         case 'subs:crm opportunities'
-            printf '%s\n' 'list'\t'List opportunities' 'get'\t'Show opportunities by id (several ids: fetched concurrently)' 'create'\t'Create a opportunity (requires title)' 'update'\t'Update a opportunity (partial: only the fields given)' 'delete'\t'Delete opportunities by id' 'tag'\t'Add or remove tags of opportunities by label: read each, PATCH its tags back in the shape they had' 'status'\t'Set an opportunity\'s status: open, won or lost' 'stage'\t'Move an opportunity to a stage (a stage key, or a label of its pipeline)' 'pipelines'\t'Work with opportunity pipelines'
+            printf '%s\n' 'list'\t'List opportunities' 'get'\t'Show opportunities by id (several ids: fetched concurrently)' 'create'\t'Create an opportunity (requires title)' 'update'\t'Update an opportunity (partial: only the fields given)' 'delete'\t'Delete opportunities by id' 'tag'\t'Add or remove tags of opportunities by label: read each, PATCH its tags back in the shape they had' 'status'\t'Set an opportunity\'s status: open, won or lost' 'stage'\t'Move an opportunity to a stage (a stage key, or a label of its pipeline)' 'pipelines'\t'Work with opportunity pipelines'
             return 0
         case 'flags:crm opportunities'
             printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit'
@@ -604,7 +604,7 @@ function __crm_data
             printf '%s\n' 'merge'
             return 0
         case 'subs:crm orgs'
-            printf '%s\n' 'list'\t'List orgs' 'get'\t'Show orgs by id (several ids: fetched concurrently)' 'create'\t'Create a organization (requires name)' 'update'\t'Update a organization (partial: only the fields given)' 'delete'\t'Delete orgs by id' 'tag'\t'Add or remove tags of orgs by label: read each, PATCH its tags back in the shape they had' 'merge'\t'Merge orgs into TARGET (the sources are deleted, references move to TARGET)'
+            printf '%s\n' 'list'\t'List orgs' 'get'\t'Show orgs by id (several ids: fetched concurrently)' 'create'\t'Create an organization (requires name)' 'update'\t'Update an organization (partial: only the fields given)' 'delete'\t'Delete orgs by id' 'tag'\t'Add or remove tags of orgs by label: read each, PATCH its tags back in the shape they had' 'merge'\t'Merge orgs into TARGET (the sources are deleted, references move to TARGET)'
             return 0
         case 'flags:crm orgs'
             printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit'

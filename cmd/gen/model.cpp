@@ -1,6 +1,7 @@
 #include "gen/model.h"
 
 #include "api/resources.h"
+#include "help.h"
 
 #include <CLI/CLI.hpp>
 
@@ -39,6 +40,7 @@ Flag describe_flag(const CLI::Option& option) {
 Command describe(CLI::App& app, std::vector<std::string> path) {
     Command cmd{.path = std::move(path), .aliases = app.get_aliases(), .help = app.get_description()};
     cmd.fallthrough = app.get_fallthrough();
+    cmd.examples = examples_of(app);
     for (const auto* option : app.get_options()) {
         if (option->get_group().empty()) continue;  // hidden
         if (option->get_positional()) {

@@ -31,6 +31,7 @@ struct Command {
     std::string help;
     std::vector<Flag> flags;  // its own flags only; see fallthrough
     std::vector<Positional> positionals;
+    std::vector<std::string> examples;  // command lines, as --help shows them (cmd/help.h)
     std::vector<Command> subcommands;  // the visible ones (hidden: group "")
     bool fallthrough = false;          // also accepts the flags of its parent
 

@@ -40,7 +40,9 @@ std::vector<Resource> build() {
                  .id_actions = {{"archive", "PATCH", "archive", true, "Archive leads"},
                                 {"unarchive", "PATCH", "unarchive", true, "Unarchive leads"},
                                 {"convert", "POST", "convert", false,
-                                 "Convert a lead into an opportunity (prints the opportunity)", "opportunities"}}});
+                                 "Convert a lead into an opportunity (prints the opportunity)", "opportunities"}},
+                 .example_filter = "--title cloud --archived false",
+                 .example_fields = "-f title='Cloud migration' -F value.amount=25000 -f value.code=USD"});
     r.push_back({.name = "opportunities",
                  .aliases = {"opps", "opportunity", "opp"},
                  .singular = "opportunity",
@@ -53,7 +55,9 @@ std::vector<Resource> build() {
                  .has_status_and_stage = true,
                  .filters = {kTitle, kContactId, kOrganizationId, kTags, kOwnerId},
                  .columns = {"id", "title", "stage", "status", "value.amount", "owner.name"},
-                 .names = {{"pipeline", "pipelineId", "pipelines", {"name"}, "Pipeline: its name or id"}}});
+                 .names = {{"pipeline", "pipelineId", "pipelines", {"name"}, "Pipeline: its name or id"}},
+                 .example_filter = "--tags strategic",
+                 .example_fields = "-f title='Big deal' --pipeline 'Sales Pipeline' --stage Proposal"});
     r.push_back({.name = "pipelines",
                  .singular = "pipeline",
                  .parent = "opportunities",
@@ -77,7 +81,9 @@ std::vector<Resource> build() {
                              kTags,
                              {"organization-id", "organizationId", K::text, "Organization id"},
                              {"search", "searchValue", K::text, "Search name, email and organization name"}},
-                 .columns = {"id", "name", "jobTitle", "organizationId", "owner.name"}});
+                 .columns = {"id", "name", "jobTitle", "organizationId", "owner.name"},
+                 .example_filter = "--search doe",
+                 .example_fields = "-f name='Jane Doe' -f jobTitle=CTO"});
     r.push_back({.name = "orgs",
                  .aliases = {"organizations", "organization", "org"},
                  .singular = "organization",
@@ -89,7 +95,9 @@ std::vector<Resource> build() {
                  .bulk_entity = "organization",
                  .mergeable = true,
                  .filters = {kName, {"address", "address", K::text, "Address contains"}, kTags},
-                 .columns = {"id", "name", "industry", "website", "owner.name"}});
+                 .columns = {"id", "name", "industry", "website", "owner.name"},
+                 .example_filter = "--name acme",
+                 .example_fields = "-f name='Acme Corporation' -f industry=Technology"});
     r.push_back({.name = "cases",
                  .aliases = {"case"},
                  .singular = "case",
@@ -106,13 +114,16 @@ std::vector<Resource> build() {
                              {"created-before", "createdBeforeDate", K::date, "Created before: ISO 8601, or relative (90d, 2w, 12h, 30m, today, yesterday; UTC)"},
                              {"offset", "offset", K::number, "Skip this many records"}},
                  .columns = {"id", "title", "status", "priority", "assignee.name", "createdAt"},
-                 .names = {{"case-type", "caseTypeId", "types", {"label", "name"}, "Case type: its name or id"}}});
+                 .names = {{"case-type", "caseTypeId", "types", {"label", "name"}, "Case type: its name or id"}},
+                 .example_filter = "--status open --created-after 90d",
+                 .example_fields = "-f title='System outage' --case-type 'Support Request'"});
     r.push_back({.name = "types",
                  .singular = "case type",
                  .parent = "cases",
                  .path = "/cases/types/cases",
                  .required = "label",
-                 .columns = {"id", "label", "createdAt"}});
+                 .columns = {"id", "label", "createdAt"},
+                 .example_fields = "-f label=Billing"});
     return r;
 }
 
@@ -156,6 +167,15 @@ std::string id_segment(std::string_view id) {
     if (std::any_of(id.begin(), id.end(), [](unsigned char c) { return c < 0x20 || c == 0x7F; }))
         throw UsageError(fmt::format("id '{}' has control characters; nothing sent", term::escape_controls(id)));
     return http::percent_encode(id);
+}
+
+std::string a_singular(const Resource& resource) {
+    const bool vowel = std::string_view("aeiou").find(resource.singular.front()) != std::string_view::npos;
+    return (vowel ? "an " : "a ") + resource.singular;
+}
+
+std::string counted(const Resource& resource, std::size_t count) {
+    return fmt::format("{} {}", count, count == 1 ? resource.singular : resource.name);
 }
 
 std::string item_path(const Resource& resource, std::string_view id) { return resource.path + "/" + id_segment(id); }

@@ -125,7 +125,8 @@ void report_selection(Context& ctx, const api::Resource& resource, const BulkDel
                       const bulk::IdSet& selected) {
     if (ctx.globals().quiet) return;
     if (has_filter(options.filter)) {
-        ctx.report().note(fmt::format("{} {} match the filter", selected.ids.size(), resource.name));
+        ctx.report().note(fmt::format("{} {} the filter", api::counted(resource, selected.ids.size()),
+                                      selected.ids.size() == 1 ? "matches" : "match"));
         return;
     }
     ctx.report().note(fmt::format("read {} ids: {} blank, {} duplicates, {} to delete", selected.read, selected.blank,
@@ -135,7 +136,7 @@ void report_selection(Context& ctx, const api::Resource& resource, const BulkDel
 void print_dry_run(Context& ctx, const api::Resource& resource, const Limits& limits, const std::vector<std::string>& ids) {
     auto& out = ctx.io().out();
     auto shown = std::min(ids.size(), kDryRunIds);
-    out << fmt::format("would delete {} {}: {}", ids.size(), resource.name,
+    out << fmt::format("would delete {}: {}", api::counted(resource, ids.size()),
                        fmt::join(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(shown), ", "));
     if (ids.size() > shown) out << fmt::format(", … ({} more)", ids.size() - shown);
     out << '\n';
@@ -225,9 +226,9 @@ void run_bulk_delete(Context& ctx, const api::Resource& resource, const BulkDele
         return !journal || !journal->state().accepted.contains(id);
     }));
     std::string question = to_send == ids.size()
-                               ? fmt::format("Delete {} {}?", to_send, resource.name)
-                               : fmt::format("Delete {} {} ({} already deleted, per the journal)?", to_send,
-                                             resource.name, ids.size() - to_send);
+                               ? fmt::format("Delete {}?", api::counted(resource, to_send))
+                               : fmt::format("Delete {} ({} already deleted, per the journal)?",
+                                             api::counted(resource, to_send), ids.size() - to_send);
     confirm_or_throw(ctx, options.yes, question);
     if (options.failed_out) write_ids(*options.failed_out, {});  // fail now, not after the run, if it cannot be written
 

@@ -126,3 +126,37 @@ TEST_CASE("usage: numeric flags say the rule and the value, never the parser's w
     }
     CHECK(log_lines(sandbox, "GET ") + log_lines(sandbox, "POST ") == 0);
 }
+
+TEST_CASE("usage: --help shows the command's flags, then the global ones, then examples", "[e2e][usage]") {
+    SandboxProcess sandbox;
+    auto help = crm(sandbox, {"tags", "delete", "--help"});
+    REQUIRE(help.exit_code == 0);
+    const auto own = help.out.find("\nOptions:\n  -h,--help");
+    const auto global = help.out.find("\n\nGlobal flags:\n  -o,--output ");
+    const auto examples = help.out.find("\n\nExamples:\n");
+    CHECK(own != std::string::npos);
+    CHECK(global != std::string::npos);
+    CHECK(own < global);
+    CHECK(global < examples);
+    CHECK(help.out.find("  --dry-run ", global) != std::string::npos);
+    CHECK(help.out.find("  -y,--yes ") < global);  // its own flag, above
+    CHECK(help.out.substr(examples) ==
+          "\n\nExamples:\n  crm tags delete leads 3\n  crm tags delete contacts 4 5 --yes\n");
+
+    auto top = crm(sandbox, {"--help"});
+    CHECK(top.out.find("Global flags:") == std::string::npos);  // they are its own options
+    CHECK(top.out.find("\nExamples:\n  crm leads list --title cloud\n") != std::string::npos);
+}
+
+TEST_CASE("usage: messages use the singular and its article where English does", "[e2e][usage]") {
+    SandboxProcess sandbox({"--seed-records", "50"});
+    CHECK(crm(sandbox, {"opps", "--help"}).out.find("  create                      Create an opportunity (requires title)\n") !=
+          std::string::npos);
+    CHECK(crm(sandbox, {"orgs", "--help"}).out.find("  update                      Update an organization (") !=
+          std::string::npos);
+    CHECK(crm(sandbox, {"tags", "delete", "leads", "3"}).err ==
+          "crm: Delete lead tag 3?: refusing without --yes when not on a terminal\n");
+    CHECK(crm(sandbox, {"tags", "delete", "leads", "3", "4"}).err ==
+          "crm: Delete lead tags 3, 4?: refusing without --yes when not on a terminal\n");
+    CHECK(crm(sandbox, {"bulk", "delete", "leads", "--ids", "1", "--dry-run"}).out.starts_with("would delete 1 lead: 1\n"));
+}

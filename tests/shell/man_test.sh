@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The man pages crm generates: each renders without a single warning from man --warnings,
-# there is one page per command group, and each page names every command of its group as
-# `crm --help` (CLI11's own help, not the generator) lists them.
+# there is one page per command group, each page names every command of its group as
+# `crm --help` (CLI11's own help, not the generator) lists them, and each has EXAMPLES.
+# And every command's --help shows two or three examples and, below the top level, the global
+# flags it inherits (CLI.md §14).
 # Usage: man_test.sh CRM_BINARY
 set -euo pipefail
 crm=$1
@@ -45,7 +47,7 @@ check_mentions() {
 }
 
 root_text=$(rendered "$dir/crm.1")
-for section in NAME SYNOPSIS DESCRIPTION OPTIONS "EXIT STATUS" ENVIRONMENT FILES; do
+for section in NAME SYNOPSIS DESCRIPTION OPTIONS "EXIT STATUS" ENVIRONMENT FILES EXAMPLES; do
     grep -qF -- "$section" <<<"$root_text" || fail "crm.1 has no $section section"
 done
 for group in $(subcommands); do
@@ -53,14 +55,28 @@ for group in $(subcommands); do
     [[ -f $dir/$page ]] || { fail "no page $page for the group $group"; continue; }
     grep -qF -- "crm-$group(1)" <<<"$root_text" || fail "crm.1 does not refer to crm-$group(1)"
     text=$(rendered "$dir/$page")
-    for section in NAME SYNOPSIS DESCRIPTION OPTIONS; do
+    for section in NAME SYNOPSIS DESCRIPTION OPTIONS EXAMPLES; do
         grep -qF -- "$section" <<<"$text" || fail "$page has no $section section"
     done
     check_mentions "$page" "$text" "$group"
 done
 
+# Checks the --help of `crm ARGS...` and of every command below it.
+check_help() {
+    local help examples sub
+    help=$("$crm" "$@" --help)
+    examples=$(awk '/^Examples:/ { on = 1; next } on && NF == 0 { on = 0 } on { n++ } END { print n + 0 }' <<<"$help")
+    ((examples >= 2 && examples <= 3)) || fail "'crm $*' --help shows $examples examples"
+    if (($# > 0)); then
+        grep -qx 'Global flags:' <<<"$help" || fail "'crm $*' --help does not show the global flags"
+        grep -q -- '--dry-run' <<<"$help" || fail "'crm $*' --help does not show --dry-run"
+    fi
+    for sub in $(subcommands "$@"); do check_help "$@" "$sub"; done
+}
+check_help
+
 if ((failures > 0)); then
     echo "$failures man page check(s) failed"
     exit 1
 fi
-echo "all $(ls "$dir" | wc -l) man pages render without warnings and name every command"
+echo "all $(ls "$dir" | wc -l) man pages render without warnings, name every command and have EXAMPLES; every --help has examples"

@@ -1,0 +1,55 @@
+#include "help.h"
+
+#include <sstream>
+
+namespace crm::cmd {
+
+namespace {
+
+const std::vector<std::string> kNoExamples;
+
+// The flags `app` inherits: its parents' (minus their --help and --version) while it falls
+// through to them, as the parser accepts them.
+std::vector<const CLI::Option*> inherited_flags(const CLI::App* app) {
+    std::vector<const CLI::Option*> flags;
+    for (const CLI::App* child = app; child->get_fallthrough() && child->get_parent(); child = child->get_parent()) {
+        const CLI::App* parent = child->get_parent();
+        for (const auto* option : parent->get_options([parent](const CLI::Option* o) {
+                 return !o->get_group().empty() && o->nonpositional() && o != parent->get_help_ptr() &&
+                        o != parent->get_version_ptr();
+             }))
+            flags.push_back(option);
+    }
+    return flags;
+}
+
+}  // namespace
+
+std::string CommandHelp::make_help(const CLI::App* app, std::string name, CLI::AppFormatMode mode) const {
+    if (mode == CLI::AppFormatMode::Sub) return make_expanded(app);
+    std::ostringstream out;
+    out << make_description(app) << make_usage(app, name) << make_positionals(app) << make_groups(app, mode);
+    if (auto global = inherited_flags(app); !global.empty()) out << make_group("Global flags", false, global);
+    out << make_subcommands(app, mode);
+    if (const auto& lines = examples_for(app); !lines.empty()) {
+        out << "\nExamples:\n";
+        for (const auto& line : lines) out << "  " << line << "\n";
+    }
+    out << make_footer(app);
+    return out.str();
+}
+
+const std::vector<std::string>& CommandHelp::examples_for(const CLI::App* app) const {
+    return app == owner_ ? examples_ : kNoExamples;
+}
+
+void examples(CLI::App* command, std::vector<std::string> lines) {
+    command->formatter(std::make_shared<CommandHelp>(command, std::move(lines)));
+}
+
+const std::vector<std::string>& examples_of(const CLI::App& app) {
+    auto help = std::dynamic_pointer_cast<CommandHelp>(app.get_formatter());
+    return help ? help->examples_for(&app) : kNoExamples;
+}
+
+}  // namespace crm::cmd
