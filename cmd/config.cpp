@@ -34,6 +34,16 @@ void add_config_commands(Tree& tree) {
     examples(sub, {"crm config list", "crm config list --profile prod"});
     tree.on_run(sub, [](cli::Context& ctx) { cli::run_config_list(ctx); });
 
+    sub = group->add_subcommand("profiles", "List the profiles of the config file, the one in use marked");
+    examples(sub, {"crm config profiles", "crm config profiles -o json"});
+    tree.on_run(sub, [](cli::Context& ctx) { cli::run_config_profiles(ctx); });
+
+    auto use = tree.make<std::string>();
+    sub = group->add_subcommand("use", "Use this profile from now on when neither --profile nor CRM_PROFILE names one");
+    sub->add_option("profile", *use, "A profile of the config file")->required();
+    examples(sub, {"crm config use prod", "crm config use default"});
+    tree.on_run(sub, [use](cli::Context& ctx) { cli::run_config_use(ctx, *use); });
+
     sub = group->add_subcommand("explain", "Show every setting, its value and where it comes from");
     examples(sub, {"crm config explain", "CRM_TIMEOUT=5 crm config explain -o json"});
     tree.on_run(sub, [](cli::Context& ctx) { cli::run_config_explain(ctx); });

@@ -1314,7 +1314,7 @@ function __crm_data
             printf '%s\n' 'logout'
             return 0
         case 'subs:crm auth'
-            printf '%s\n' 'login'\t'Save the API key read from standard input (and --base-url) in the profile, mode 0600' 'status'\t'Show where the key comes from and check it with one read request' 'logout'\t'Remove the API key from the profile'
+            printf '%s\n' 'login'\t'Check the API key read from standard input with one read, then save it (and --base-url) in the profile, mode 0600' 'status'\t'Show where the key comes from and check it with one read request' 'logout'\t'Remove the API key from the profile'
             return 0
         case 'flags:crm auth'
             printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit'
@@ -1329,7 +1329,7 @@ function __crm_data
             printf '%s\n' '1'
             return 0
         case 'flags:crm auth status'
-            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--all'\t'Every profile of the config file, each key checked'
             return 0
         case 'ft:crm auth logout'
             printf '%s\n' '1'
@@ -1352,11 +1352,17 @@ function __crm_data
         case 'sub:crm config:list'
             printf '%s\n' 'list'
             return 0
+        case 'sub:crm config:profiles'
+            printf '%s\n' 'profiles'
+            return 0
+        case 'sub:crm config:use'
+            printf '%s\n' 'use'
+            return 0
         case 'sub:crm config:explain'
             printf '%s\n' 'explain'
             return 0
         case 'subs:crm config'
-            printf '%s\n' 'get'\t'Print a key of the profile (exit 1 when unset)' 'set'\t'Set a key of the profile (the API key: crm auth login)' 'unset'\t'Remove a key from the profile' 'list'\t'Print the profile\'s keys from the file (key redacted)' 'explain'\t'Show every setting, its value and where it comes from'
+            printf '%s\n' 'get'\t'Print a key of the profile (exit 1 when unset)' 'set'\t'Set a key of the profile (the API key: crm auth login)' 'unset'\t'Remove a key from the profile' 'list'\t'Print the profile\'s keys from the file (key redacted)' 'profiles'\t'List the profiles of the config file, the one in use marked' 'use'\t'Use this profile from now on when neither --profile nor CRM_PROFILE names one' 'explain'\t'Show every setting, its value and where it comes from'
             return 0
         case 'flags:crm config'
             printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit'
@@ -1383,6 +1389,18 @@ function __crm_data
             printf '%s\n' '1'
             return 0
         case 'flags:crm config list'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit'
+            return 0
+        case 'ft:crm config profiles'
+            printf '%s\n' '1'
+            return 0
+        case 'flags:crm config profiles'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit'
+            return 0
+        case 'ft:crm config use'
+            printf '%s\n' '1'
+            return 0
+        case 'flags:crm config use'
             printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit'
             return 0
         case 'ft:crm config explain'
