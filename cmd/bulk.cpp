@@ -1,6 +1,7 @@
 // crm bulk delete ENTITY: one subcommand per entity of the resource table that has a bulk
 // endpoint, each with that entity's list filters (delete by filter, CLI.md §7).
 #include "cli/bulk_cmd.h"
+#include "cli/complete.h"
 #include "help.h"
 #include "tree.h"
 
@@ -46,6 +47,7 @@ void add_bulk_delete(Tree& tree, CLI::App* group, const api::Resource& r) {
         if (f.flag == "ids") continue;  // contacts' --ids filter: the same as the id source above
         auto* option = sub->add_option("--" + f.flag, opts->named[f.flag], "Delete by filter: " + f.help);
         if (f.kind == api::FilterKind::boolean) option->check(CLI::IsMember({"true", "false"}));
+        if (f.flag == "tags") complete_with(sub, "--tags", fmt::format("{} {}", cli::kCompleteTags, r.name));
     }
     tree.on_run(sub, [opts, &r](cli::Context& ctx) {
         auto& named = opts->options.filter.named;

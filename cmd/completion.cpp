@@ -1,5 +1,6 @@
 // crm completion bash|zsh|fish, and the hidden `crm completion man --dir DIR`: scripts and man
 // pages generated from this very tree (cmd/gen/), so they cannot drift from the real flags.
+#include "cli/complete.h"
 #include "errors.h"
 #include "gen/man.h"
 #include "gen/model.h"
@@ -63,6 +64,12 @@ void add_completion_commands(Tree& tree) {
     auto* man = group->add_subcommand("man", "Write the man pages (roff) into DIR")->group("");
     man->add_option("--dir", *dir, "Directory to write crm.1 and crm-GROUP.1 into")->required();
     tree.on_run(man, [root, dir](cli::Context&) { write_man_pages(*root, *dir); });
+
+    // What the scripts call for the values only crm knows (dyn: in gen/table.h). Hidden too.
+    auto kind = tree.make<std::vector<std::string>>();
+    auto* values = tree.app.add_subcommand("__complete", "Print completion candidates of KIND")->group("");
+    values->add_option("kind", *kind, "profiles, stages, or tags ENTITY")->required();
+    tree.on_run(values, [kind](cli::Context& ctx) { cli::run_complete(ctx, *kind); });
 }
 
 }  // namespace crm::cmd

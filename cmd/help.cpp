@@ -43,13 +43,39 @@ const std::vector<std::string>& CommandHelp::examples_for(const CLI::App* app) c
     return app == owner_ ? examples_ : kNoExamples;
 }
 
-void examples(CLI::App* command, std::vector<std::string> lines) {
-    command->formatter(std::make_shared<CommandHelp>(command, std::move(lines)));
+std::string CommandHelp::completion_for(const CLI::App* app, const std::string& name) const {
+    auto it = completions_.find(name);
+    return app == owner_ && it != completions_.end() ? it->second : std::string();
 }
+
+namespace {
+
+// The command's own formatter, made when it still shares its parent's.
+CommandHelp& own_help(CLI::App* command) {
+    auto help = std::dynamic_pointer_cast<CommandHelp>(command->get_formatter());
+    if (!help || help->owner_ != command) {
+        help = std::make_shared<CommandHelp>(command);
+        command->formatter(help);
+    }
+    return *help;
+}
+
+}  // namespace
+
+void examples(CLI::App* command, std::vector<std::string> lines) { own_help(command).examples_ = std::move(lines); }
 
 const std::vector<std::string>& examples_of(const CLI::App& app) {
     auto help = std::dynamic_pointer_cast<CommandHelp>(app.get_formatter());
     return help ? help->examples_for(&app) : kNoExamples;
+}
+
+void complete_with(CLI::App* command, const std::string& name, std::string kind) {
+    own_help(command).completions_[name] = std::move(kind);
+}
+
+std::string completion_of(const CLI::App& app, const std::string& name) {
+    auto help = std::dynamic_pointer_cast<CommandHelp>(app.get_formatter());
+    return help ? help->completion_for(&app, name) : std::string();
 }
 
 }  // namespace crm::cmd

@@ -1,5 +1,6 @@
 // leads, opportunities, contacts, orgs, cases (and their children: pipelines, case types):
 // every command here is generated from the resource table.
+#include "cli/complete.h"
 #include "cli/entities.h"
 #include "help.h"
 #include "options.h"
@@ -51,6 +52,9 @@ std::vector<std::string> group_examples(const api::Resource& r) {
     return lines;
 }
 
+// The words `crm __complete` takes for the entity's tag labels: "tags leads".
+std::string tags_completion(const api::Resource& r) { return fmt::format("{} {}", cli::kCompleteTags, r.name); }
+
 bool has_filter(const api::Resource& r, const std::string& flag) {
     return std::any_of(r.filters.begin(), r.filters.end(), [&](const api::Filter& f) { return f.flag == flag; });
 }
@@ -66,6 +70,7 @@ void add_name_flags(CLI::App* sub, NameOpts& opts, const api::Resource& r, bool 
             ->multi_option_policy(CLI::MultiOptionPolicy::Throw);
     }
     if (r.has_status_and_stage) {
+        complete_with(sub, "--stage", cli::kCompleteStages);
         sub->add_option("--stage", opts.stage,
                         std::string("Stage: its label or key, in the --pipeline given, else ") +
                             (listing ? "in any pipeline" : "the body's or the record's pipeline, else the default one") +
@@ -96,6 +101,7 @@ void add_list(Tree& tree, CLI::App* group, const api::Resource& r) {
         // Lists may repeat (--tags a --tags b); every other filter takes one value.
         if (f.kind != api::FilterKind::list) option->expected(1)->multi_option_policy(CLI::MultiOptionPolicy::Throw);
         if (f.kind == api::FilterKind::boolean) option->check(CLI::IsMember({"true", "false"}));
+        if (f.flag == "tags") complete_with(sub, "--tags", tags_completion(r));
     }
     add_name_flags(sub, opts->names, r, true);
     tree.on_run(sub, [opts, &r](cli::Context& ctx) {
@@ -196,6 +202,8 @@ void add_tag_edit(Tree& tree, CLI::App* group, const api::Resource& r) {
     sub->add_option("id", opts->ids, "Id(s)")->required();
     sub->add_option("--add", opts->add, "Tag label(s) to add: L[,L] (repeatable)")->allow_extra_args(false);
     sub->add_option("--remove", opts->remove, "Tag label(s) to remove: L[,L] (repeatable)")->allow_extra_args(false);
+    complete_with(sub, "--add", tags_completion(r));
+    complete_with(sub, "--remove", tags_completion(r));
     sub->add_flag("--create-missing", opts->create_missing,
                   fmt::format("Create --add labels the {} tag list lacks (else they are an error, exit 2)", r.singular));
     const auto c = command_of(r);
@@ -240,6 +248,7 @@ void add_opportunity_actions(Tree& tree, CLI::App* group) {
     sub = group->add_subcommand("stage", "Move an opportunity to a stage (a stage key, or a label of its pipeline)");
     sub->add_option("id", stage->id, "Id")->required();
     sub->add_option("stage", stage->stage, "Stage key or label")->required();
+    complete_with(sub, "stage", cli::kCompleteStages);
     examples(sub, {"crm opportunities stage 42 Negotiation", "crm opportunities stage 42 Negotiation --dry-run"});
     tree.on_run(sub, [stage](cli::Context& ctx) { cli::run_opportunity_stage(ctx, stage->id, stage->stage); });
 }

@@ -2,6 +2,7 @@
 
 #include "errors.h"
 #include "gen/misparse.h"
+#include "cli/complete.h"
 #include "help.h"
 #include "render/render.h"
 #include "version.h"
@@ -26,6 +27,7 @@ void add_global_flags(Tree& tree) {
     setting("-o,--output", "output", fmt::format("Output format: {}", fmt::join(render::format_names(), ", ")))
         ->check(CLI::IsMember(render::format_names()));
     setting("--profile", "profile", "Config profile to use (env CRM_PROFILE)")->type_name("NAME");
+    complete_with(&app, "--profile", cli::kCompleteProfiles);
     setting("--base-url", "base_url", "API base URL (env CRM_BASE_URL)")->type_name("URL");
     setting("--api-key", "api_key", "API key (prefer CRM_API_KEY, crm auth login or api_key_command)")->type_name("KEY");
     // Numbers are checked with the settings (config/keys.cpp), whatever their source, so a flag,

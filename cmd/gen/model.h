@@ -15,6 +15,7 @@ struct Flag {
     std::string help;
     bool takes_value = false;
     std::vector<std::string> values;  // the only values accepted, when the option checks them
+    std::string completer;            // else, when crm knows them: `crm __complete <completer>`
 };
 
 struct Positional {
@@ -23,6 +24,7 @@ struct Positional {
     bool required = false;
     bool many = false;
     std::vector<std::string> values;
+    std::string completer;
 };
 
 struct Command {

@@ -165,6 +165,11 @@ fs::path config_path(const Getenv& getenv) {
     return home_dir(getenv) / ".config" / "crm" / "config.toml";
 }
 
+fs::path cache_dir(const Getenv& getenv) {
+    if (auto xdg = absolute_dir(getenv, "XDG_CACHE_HOME")) return *xdg / "crm";
+    return home_dir(getenv) / ".cache" / "crm";
+}
+
 Value active_profile(const Overrides& flags, const Getenv& getenv) {
     if (auto it = flags.find("profile"); it != flags.end()) return {it->second, Source::flag};
     if (auto value = env_value(getenv, "CRM_PROFILE")) return {*value, Source::env};

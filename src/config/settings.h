@@ -29,6 +29,10 @@ Getenv system_getenv();
 // directory comes from the password database. Throws crm::UsageError when there is none.
 std::filesystem::path config_path(const Getenv& getenv);
 
+// $XDG_CACHE_HOME/crm, else $HOME/.cache/crm (the same rules as config_path): where shell
+// completion keeps the labels it fetched.
+std::filesystem::path cache_dir(const Getenv& getenv);
+
 // The settings every command may read. Keys: base_url, api_key, api_key_command,
 // api_key_command_timeout, auth, output, timeout, retries, rate, user.id, user.name,
 // user.email, tenant_id.
