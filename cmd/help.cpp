@@ -31,7 +31,7 @@ std::string CommandHelp::make_help(const CLI::App* app, std::string name, CLI::A
     out << make_description(app) << make_usage(app, name) << make_positionals(app) << make_groups(app, mode);
     if (auto global = inherited_flags(app); !global.empty()) out << make_group("Global flags", false, global);
     out << make_subcommands(app, mode);
-    if (const auto& lines = examples_for(app); !lines.empty()) {
+    if (const auto& lines = examples_of(*app); !lines.empty()) {
         out << "\nExamples:\n";
         for (const auto& line : lines) out << "  " << line << "\n";
     }
@@ -39,21 +39,18 @@ std::string CommandHelp::make_help(const CLI::App* app, std::string name, CLI::A
     return out.str();
 }
 
-const std::vector<std::string>& CommandHelp::examples_for(const CLI::App* app) const {
-    return app == owner_ ? examples_ : kNoExamples;
-}
-
-std::string CommandHelp::completion_for(const CLI::App* app, const std::string& name) const {
-    auto it = completions_.find(name);
-    return app == owner_ && it != completions_.end() ? it->second : std::string();
-}
-
 namespace {
+
+// What `app` itself declared, nullptr when nothing.
+const CommandHelp* declared(const CLI::App& app) {
+    auto* help = dynamic_cast<const CommandHelp*>(app.get_formatter().get());
+    return help && help->owner == &app ? help : nullptr;
+}
 
 // The command's own formatter, made when it still shares its parent's.
 CommandHelp& own_help(CLI::App* command) {
     auto help = std::dynamic_pointer_cast<CommandHelp>(command->get_formatter());
-    if (!help || help->owner_ != command) {
+    if (!help || help->owner != command) {
         help = std::make_shared<CommandHelp>(command);
         command->formatter(help);
     }
@@ -62,20 +59,22 @@ CommandHelp& own_help(CLI::App* command) {
 
 }  // namespace
 
-void examples(CLI::App* command, std::vector<std::string> lines) { own_help(command).examples_ = std::move(lines); }
+void examples(CLI::App* command, std::vector<std::string> lines) { own_help(command).examples = std::move(lines); }
 
 const std::vector<std::string>& examples_of(const CLI::App& app) {
-    auto help = std::dynamic_pointer_cast<CommandHelp>(app.get_formatter());
-    return help ? help->examples_for(&app) : kNoExamples;
+    const auto* help = declared(app);
+    return help ? help->examples : kNoExamples;
 }
 
 void complete_with(CLI::App* command, const std::string& name, std::string kind) {
-    own_help(command).completions_[name] = std::move(kind);
+    own_help(command).completions[name] = std::move(kind);
 }
 
 std::string completion_of(const CLI::App& app, const std::string& name) {
-    auto help = std::dynamic_pointer_cast<CommandHelp>(app.get_formatter());
-    return help ? help->completion_for(&app, name) : std::string();
+    const auto* help = declared(app);
+    if (!help) return {};
+    auto it = help->completions.find(name);
+    return it == help->completions.end() ? std::string() : it->second;
 }
 
 }  // namespace crm::cmd

@@ -12,19 +12,17 @@
 
 namespace crm::cmd {
 
-class CommandHelp : public CLI::Formatter {
-public:
-    explicit CommandHelp(const CLI::App* owner) : owner_(owner) {}
+// One command's formatter and what it declared. A command that declared nothing shares its
+// parent's (CLI11 copies the formatter into each new subcommand), hence `owner`: what is kept
+// here belongs to that command only.
+struct CommandHelp : CLI::Formatter {
+    explicit CommandHelp(const CLI::App* owner_app) : owner(owner_app) {}
 
     std::string make_help(const CLI::App* app, std::string name, CLI::AppFormatMode mode) const override;
 
-    // The examples of `app` itself: a command without its own shares its parent's formatter.
-    const std::vector<std::string>& examples_for(const CLI::App* app) const;
-    std::string completion_for(const CLI::App* app, const std::string& name) const;
-
-    const CLI::App* owner_;
-    std::vector<std::string> examples_;
-    std::map<std::string, std::string> completions_;  // "--tags" → "tags leads"
+    const CLI::App* owner;
+    std::vector<std::string> examples;
+    std::map<std::string, std::string> completions;  // "--tags" → "tags leads"
 };
 
 // Declares the examples of `command`: full command lines, "crm leads list --all -o csv".

@@ -56,6 +56,7 @@ const std::vector<Item>& environment() {
         {"CRM_TENANT_ID", "Tenant id (setting tenant_id)."},
         {"CRM_USER_ID, CRM_USER_NAME, CRM_USER_EMAIL", "The acting user (settings user.id, user.name, user.email)."},
         {"XDG_CONFIG_HOME", "Where the config file lives (default ~/.config)."},
+        {"XDG_CACHE_HOME", "Where shell completion caches stage and tag labels for a minute (default ~/.cache)."},
         {"NO_COLOR", "When set, no colour (as --no-color)."},
     };
     return items;
@@ -177,8 +178,8 @@ ManPage root_page(const Command& root, std::string_view version) {
     out += items(environment(), "B");
     out += ".SH FILES\n";
     out += items({{"$XDG_CONFIG_HOME/crm/config.toml",
-                   "The config file (TOML, named profiles), else ~/.config/crm/config.toml. A file holding a key "
-                   "must not be readable by group or others."}},
+                   "The config file (TOML, named profiles, and the current_profile that crm config use sets), "
+                   "else ~/.config/crm/config.toml. A file holding a key must not be readable by group or others."}},
                  "I");
     out += examples_section({&root});
     out += see_also(root, nullptr);
