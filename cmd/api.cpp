@@ -1,6 +1,7 @@
 // crm api [-X METHOD] PATH [-q k=v]... [body] [--paginate]
 #include "cli/api_cmd.h"
 #include "options.h"
+#include "help.h"
 #include "tree.h"
 
 namespace crm::cmd {
@@ -14,6 +15,8 @@ void add_api_commands(Tree& tree) {
     sub->add_option("-q,--query", opts->query, "Query parameter KEY=VALUE (repeatable)");
     add_body_flags(sub, opts->body);
     sub->add_flag("--paginate", opts->paginate, "Follow every page and print the items as one list");
+    examples(sub, {"crm api /pipeline/leads -q size=5", "crm api -X PATCH /pipeline/leads/42 -f note=hi",
+                   "crm api /directory/contacts --paginate -o ndjson"});
     tree.on_run(sub, [opts](cli::Context& ctx) { cli::run_api(ctx, *opts); });
 }
 

@@ -24,11 +24,10 @@ void add_export_commands(Tree& tree) {
     sub->add_flag("--incremental", opts->incremental,
                   "Refresh the last export: only records updated since its watermarks (newest first)")
         ->excludes(since);
-    sub->add_option("--full-every", opts->full_every,
-                    "With --incremental: every N runs, walk every id to remove deleted records (default 7)")
-        ->check(whole_number(1, 1000000));
-    sub->add_option("--parallel", opts->parallel, "Pages in flight at once, 1 to 16 (default 4)")
-        ->check(whole_number(1, 16));
+    add_integer_option(sub, "--full-every", opts->full_every,
+                       "With --incremental: every N runs, walk every id to remove deleted records (default 7)", 1,
+                       1000000);
+    add_integer_option(sub, "--parallel", opts->parallel, "Pages in flight at once, 1 to 16 (default 4)", 1, 16);
     tree.on_run(sub, [opts](cli::Context& ctx) { exporting::run_export(ctx, *opts); });
 }
 

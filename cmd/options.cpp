@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
-#include <charconv>
 #include <limits>
+#include <optional>
 
 namespace crm::cmd {
 
@@ -16,28 +16,14 @@ void add_body_flags(CLI::App* sub, api::BodyInput& body) {
         ->allow_extra_args(false);
 }
 
-CLI::Validator whole_number(long long low, long long high) {
-    return CLI::Validator(
-        [low, high](std::string& text) -> std::string {
-            long long n = 0;
-            auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), n);
-            if (error == std::errc() && end == text.data() + text.size() && n >= low && n <= high) return {};
-            return high == std::numeric_limits<long long>::max() || high == std::numeric_limits<int>::max()
-                       ? fmt::format("must be a whole number of at least {}, got '{}'", low, text)
-                       : fmt::format("must be a whole number from {} to {}, got '{}'", low, high, text);
-        },
-        "", "");
-}
-
 void add_paging_flags(CLI::App* sub, cli::Paging& paging) {
-    sub->add_option("--page", paging.page, "Page number (from 1)")->check(whole_number(1, std::numeric_limits<int>::max()));
-    sub->add_option("--size", paging.size, "Records per page (1-1000)")->check(whole_number(1, api::kMaxPageSize));
+    add_integer_option(sub, "--page", paging.page, "Page number (from 1)", 1, std::numeric_limits<int>::max());
+    add_integer_option(sub, "--size", paging.size, "Records per page (1-1000)", 1, api::kMaxPageSize);
     sub->add_flag("--all", paging.all, "Follow every page (streams)");
-    sub->add_option("--limit", paging.limit, "Stop after N records, across pages")
-        ->check(whole_number(1, std::numeric_limits<long long>::max()));
-    sub->add_option("--parallel", paging.parallel,
-                    "Pages in flight at once with --all or --limit, 1 to 16 (default 4); output stays in order")
-        ->check(whole_number(1, 16));
+    add_integer_option(sub, "--limit", paging.limit, "Stop after N records, across pages", 1,
+                       std::numeric_limits<long>::max());
+    add_integer_option(sub, "--parallel", paging.parallel,
+                       "Pages in flight at once with --all or --limit, 1 to 16 (default 4); output stays in order", 1, 16);
 }
 
 void add_yes_flag(CLI::App* sub, bool& yes) {

@@ -2,15 +2,45 @@
 #pragma once
 #include "api/body.h"
 #include "api/requests.h"
+#include "cli/integers.h"
 #include "cli/records.h"
 
 #include <CLI/CLI.hpp>
 
+#include <optional>
+#include <string>
+
 namespace crm::cmd {
 
-// A whole number from `low` to `high`, checked on the text before CLI11 converts it, so that
-// "0", "-1", "1e3" and "abc" get one plain message instead of CLI11's range wording.
-CLI::Validator whole_number(long long low, long long high);
+namespace detail {
+template <class T>
+struct NumberOf {
+    using type = T;
+};
+template <class T>
+struct NumberOf<std::optional<T>> {
+    using type = T;
+};
+}  // namespace detail
+
+// A whole-number flag from `low` to `high`: the text is checked before anything is stored, so
+// that "0", "-1", "1e3" and "abc" all get the one wording of cli/integers.h instead of CLI11's
+// range or conversion messages. A single-argument ValidationError reaches run.cpp without
+// CLI11's "NAME: " prefix.
+template <class T>
+CLI::Option* add_integer_option(CLI::App* sub, const std::string& name, T& target, const std::string& help,
+                                long long low, long long high) {
+    return sub
+        ->add_option_function<std::string>(
+            name,
+            [&target, name, low, high](const std::string& text) {
+                auto n = cli::integer_in(text, low, high);
+                if (!n) throw CLI::ValidationError(cli::integer_problem(name, text, low, high));
+                target = static_cast<typename detail::NumberOf<T>::type>(*n);
+            },
+            help)
+        ->type_name("N");
+}
 
 // -d/--data, -f/--field, -F/--typed-field (CLI.md §3).
 void add_body_flags(CLI::App* sub, api::BodyInput& body);

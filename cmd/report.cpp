@@ -27,8 +27,8 @@ void add_report_commands(Tree& tree) {
             ->type_name("WHEN");
         sub->add_option("--from", opts->from, "Read an export (crm export --to FILE.sqlite) instead of the API")
             ->type_name("FILE");
-        sub->add_option("--parallel", opts->parallel, "Pages in flight at once when reading the API, 1 to 16 (default 4)")
-            ->check(whole_number(1, 16));
+        add_integer_option(sub, "--parallel", opts->parallel,
+                           "Pages in flight at once when reading the API, 1 to 16 (default 4)", 1, 16);
         tree.on_run(sub, [opts](cli::Context& ctx) { report::run_report(ctx, *opts); });
     }
 }

@@ -73,7 +73,7 @@ int run(int argc, char** argv, term::Io& io) {
     } catch (const CLI::ParseError& e) {
         const auto root = gen::describe(tree->app);
         if (auto wrong = gen::explain_misparse(root, args)) return usage_error(io, wrong->message, wrong->command);
-        return usage_error(io, e.what(), "crm");
+        return usage_error(io, e.what(), gen::command_at(root, args));
     }
     if (!tree->action) {
         io.out() << tree->app.help();

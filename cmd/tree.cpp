@@ -3,6 +3,8 @@
 #include "api/resources.h"
 #include "errors.h"
 #include "gen/misparse.h"
+#include "cli/complete.h"
+#include "help.h"
 #include "render/render.h"
 #include "version.h"
 
@@ -25,14 +27,15 @@ void add_global_flags(Tree& tree) {
     };
     setting("-o,--output", "output", fmt::format("Output format: {}", fmt::join(render::format_names(), ", ")))
         ->check(CLI::IsMember(render::format_names()));
-    setting("--profile", "profile", "Config profile to use (env CRM_PROFILE)");
-    setting("--base-url", "base_url", "API base URL (env CRM_BASE_URL)");
-    setting("--api-key", "api_key", "API key (prefer CRM_API_KEY, crm auth login or api_key_command)");
+    setting("--profile", "profile", "Config profile to use (env CRM_PROFILE)")->type_name("NAME");
+    complete_with(&app, "--profile", cli::kCompleteProfiles);
+    setting("--base-url", "base_url", "API base URL (env CRM_BASE_URL)")->type_name("URL");
+    setting("--api-key", "api_key", "API key (prefer CRM_API_KEY, crm auth login or api_key_command)")->type_name("KEY");
     // Numbers are checked with the settings (config/keys.cpp), whatever their source, so a flag,
     // CRM_TIMEOUT and a profile's timeout get the same ranges and the same kind of message.
-    setting("--timeout", "timeout", "Seconds before a request times out (default 30)");
-    setting("--retries", "retries", "Retries of failed idempotent requests (default 3)");
-    setting("--rate", "rate", "At most N requests per second");
+    setting("--timeout", "timeout", "Seconds before a request times out (default 30)")->type_name("SECONDS");
+    setting("--retries", "retries", "Retries of failed idempotent requests (default 3)")->type_name("N");
+    setting("--rate", "rate", "At most N requests per second")->type_name("N");
     setting("--cacert", "cacert",
             "CA bundle (PEM) to check the server's certificate with, instead of the system's: a private CA or a "
             "TLS-inspecting proxy (env CRM_CA_BUNDLE, then SSL_CERT_FILE)")
@@ -67,11 +70,13 @@ void add_global_flags(Tree& tree) {
 // `crm version` and `crm help [COMMAND...]`: the spellings people try before the flags.
 void add_help_commands(Tree& tree) {
     auto* version = tree.app.add_subcommand("version", "Print crm's version (as --version)");
+    examples(version, {"crm version", "crm --version"});
     tree.on_run(version, [](cli::Context& ctx) { ctx.io().out() << fmt::format("crm {}\n", kVersion); });
 
     auto words = tree.make<std::vector<std::string>>();
     auto* help = tree.app.add_subcommand("help", "Show the help of a command (as COMMAND --help): crm help leads list");
     help->add_option("command", *words, "The command, as typed after crm");
+    examples(help, {"crm help leads list", "crm help bulk delete"});
     CLI::App* root = &tree.app;
     tree.on_run(help, [root, words](cli::Context& ctx) {
         CLI::App* app = root;
@@ -112,6 +117,8 @@ std::unique_ptr<Tree> build(std::set<std::string> only) {
     tree->only = std::move(only);
     auto& app = tree->app;
     app.name("crm");
+    // Before any subcommand: each inherits this formatter (global flags below its own).
+    examples(&app, {"crm leads list --title cloud", "crm opps get 42 -o json", "crm help leads list"});
     app.description("crm: the command line for CRM as a Service (leads, opportunities, contacts, organizations, cases)");
     app.set_version_flag("--version", fmt::format("crm {}", kVersion));
     app.fallthrough();  // global flags work after the command too: crm leads list -o csv

@@ -29,6 +29,7 @@ declare -gA _crm_data=(
     [$'val:crm:-o']=$'table\njson\nndjson\ncsv\ntsv\nids\n'
     [$'val:crm:--output']=$'table\njson\nndjson\ncsv\ntsv\nids\n'
     [$'val:crm:--profile']=$''
+    [$'dyn:crm:--profile']=$'profiles'
     [$'val:crm:--base-url']=$''
     [$'val:crm:--api-key']=$''
     [$'val:crm:--timeout']=$''
@@ -64,6 +65,7 @@ declare -gA _crm_data=(
     [$'val:crm leads list:--contact-id']=$''
     [$'val:crm leads list:--organization-id']=$''
     [$'val:crm leads list:--tags']=$''
+    [$'dyn:crm leads list:--tags']=$'tags leads'
     [$'val:crm leads list:--archived']=$'true\nfalse\n'
     [$'val:crm leads list:--converted']=$'true\nfalse\n'
     [$'flags:crm leads list']=$'-h\tPrint this help message and exit\n--help\tPrint this help message and exit\n--page\tPage number (from 1)\n--size\tRecords per page (1-1000)\n--all\tFollow every page (streams)\n--limit\tStop after N records, across pages\n--parallel\tPages in flight at once with --all or --limit, 1 to 16 (default 4); output stays in order\n--sort\tSort order: asc or desc\n--order-by\tField to sort by\n--filter\tAny query parameter KEY=VALUE, sent as is (repeatable)\n--title\tTitle contains (case-insensitive)\n--contact-id\tContact id(s)\n--organization-id\tOrganization id(s)\n--tags\tTag label(s) or id(s)\n--archived\tArchived leads only (true) or none (false)\n--converted\tConverted leads only (true) or none (false)\n'
@@ -103,7 +105,9 @@ declare -gA _crm_data=(
     [$'flags:crm leads import']=$'-h\tPrint this help message and exit\n--help\tPrint this help message and exit\n--format\tInput format: csv, ndjson or json (default: from the file name, else the content)\n--update-by\tid: PATCH the rows that have an id (the others are created)\n--journal\tRecord each row\'s outcome in FILE; a re-run with it skips created/updated rows, retries failed ones\n--failed-out\tWrite the failed and unknown rows to FILE, in the input format\n--parallel\tRequests in flight at once, 1 to 16 (default 4)\n--string-fields\tCSV columns always read as strings: a,b (repeatable)\n--resend-unknown\tSend again the creates an earlier run (per --journal) sent without an answer: they may exist already\n-y\tDo not ask before PATCHing rows by id (needed off a terminal with --update-by id)\n--yes\tDo not ask before PATCHing rows by id (needed off a terminal with --update-by id)\n'
     [$'ft:crm leads tag']=$'1'
     [$'val:crm leads tag:--add']=$''
+    [$'dyn:crm leads tag:--add']=$'tags leads'
     [$'val:crm leads tag:--remove']=$''
+    [$'dyn:crm leads tag:--remove']=$'tags leads'
     [$'flags:crm leads tag']=$'-h\tPrint this help message and exit\n--help\tPrint this help message and exit\n--add\tTag label(s) to add: L[,L] (repeatable)\n--remove\tTag label(s) to remove: L[,L] (repeatable)\n--create-missing\tCreate --add labels the lead tag list lacks (else they are an error, exit 2)\n'
     [$'ft:crm opportunities']=$'1'
     [$'sub:crm opportunities:list']=$'list'
@@ -116,7 +120,7 @@ declare -gA _crm_data=(
     [$'sub:crm opportunities:status']=$'status'
     [$'sub:crm opportunities:stage']=$'stage'
     [$'sub:crm opportunities:pipelines']=$'pipelines'
-    [$'subs:crm opportunities']=$'list\tList opportunities\nget\tShow opportunities by id (several ids: fetched concurrently)\ncreate\tCreate a opportunity (requires title)\nupdate\tUpdate a opportunity (partial: only the fields given)\ndelete\tDelete opportunities by id\nimport\tCreate (or with --update-by id, update) opportunities from CSV, NDJSON or a JSON array; journaled, resumable\ntag\tAdd or remove tags of opportunities by label: read each, PATCH its tags back in the shape they had\nstatus\tSet an opportunity\'s status: open, won or lost\nstage\tMove an opportunity to a stage (a stage key, or a label of its pipeline)\npipelines\tWork with opportunity pipelines\n'
+    [$'subs:crm opportunities']=$'list\tList opportunities\nget\tShow opportunities by id (several ids: fetched concurrently)\ncreate\tCreate an opportunity (requires title)\nupdate\tUpdate an opportunity (partial: only the fields given)\ndelete\tDelete opportunities by id\nimport\tCreate (or with --update-by id, update) opportunities from CSV, NDJSON or a JSON array; journaled, resumable\ntag\tAdd or remove tags of opportunities by label: read each, PATCH its tags back in the shape they had\nstatus\tSet an opportunity\'s status: open, won or lost\nstage\tMove an opportunity to a stage (a stage key, or a label of its pipeline)\npipelines\tWork with opportunity pipelines\n'
     [$'flags:crm opportunities']=$'-h\tPrint this help message and exit\n--help\tPrint this help message and exit\n'
     [$'ft:crm opportunities list']=$'1'
     [$'val:crm opportunities list:--page']=$''
@@ -130,9 +134,11 @@ declare -gA _crm_data=(
     [$'val:crm opportunities list:--contact-id']=$''
     [$'val:crm opportunities list:--organization-id']=$''
     [$'val:crm opportunities list:--tags']=$''
+    [$'dyn:crm opportunities list:--tags']=$'tags opportunities'
     [$'val:crm opportunities list:--owner-id']=$''
     [$'val:crm opportunities list:--pipeline']=$''
     [$'val:crm opportunities list:--stage']=$''
+    [$'dyn:crm opportunities list:--stage']=$'stages'
     [$'flags:crm opportunities list']=$'-h\tPrint this help message and exit\n--help\tPrint this help message and exit\n--page\tPage number (from 1)\n--size\tRecords per page (1-1000)\n--all\tFollow every page (streams)\n--limit\tStop after N records, across pages\n--parallel\tPages in flight at once with --all or --limit, 1 to 16 (default 4); output stays in order\n--sort\tSort order: asc or desc\n--order-by\tField to sort by\n--filter\tAny query parameter KEY=VALUE, sent as is (repeatable)\n--title\tTitle contains (case-insensitive)\n--contact-id\tContact id(s)\n--organization-id\tOrganization id(s)\n--tags\tTag label(s) or id(s)\n--owner-id\tOwner id\n--pipeline\tPipeline: its name or id (filtered client-side: the API has no such filter; add --all to search every page)\n--stage\tStage: its label or key, in the --pipeline given, else in any pipeline (filtered client-side: the API has no such filter; add --all to search every page)\n'
     [$'ft:crm opportunities get']=$'1'
     [$'flags:crm opportunities get']=$'-h\tPrint this help message and exit\n--help\tPrint this help message and exit\n'
@@ -145,6 +151,7 @@ declare -gA _crm_data=(
     [$'val:crm opportunities create:--typed-field']=$''
     [$'val:crm opportunities create:--pipeline']=$''
     [$'val:crm opportunities create:--stage']=$''
+    [$'dyn:crm opportunities create:--stage']=$'stages'
     [$'flags:crm opportunities create']=$'-h\tPrint this help message and exit\n--help\tPrint this help message and exit\n-d\tJSON body: inline, @FILE, or @- for standard input\n--data\tJSON body: inline, @FILE, or @- for standard input\n-f\tSet a string field: KEY=VALUE (dotted KEY, KEY[]= appends)\n--field\tSet a string field: KEY=VALUE (dotted KEY, KEY[]= appends)\n-F\tSet a JSON field: KEY=VALUE (number, true/false/null, array, object, @FILE, else string)\n--typed-field\tSet a JSON field: KEY=VALUE (number, true/false/null, array, object, @FILE, else string)\n--pipeline\tPipeline: its name or id, looked up first\n--stage\tStage: its label or key, in the --pipeline given, else the body\'s or the record\'s pipeline, else the default one\n'
     [$'ft:crm opportunities update']=$'1'
     [$'val:crm opportunities update:-d']=$''
@@ -155,6 +162,7 @@ declare -gA _crm_data=(
     [$'val:crm opportunities update:--typed-field']=$''
     [$'val:crm opportunities update:--pipeline']=$''
     [$'val:crm opportunities update:--stage']=$''
+    [$'dyn:crm opportunities update:--stage']=$'stages'
     [$'flags:crm opportunities update']=$'-h\tPrint this help message and exit\n--help\tPrint this help message and exit\n-d\tJSON body: inline, @FILE, or @- for standard input\n--data\tJSON body: inline, @FILE, or @- for standard input\n-f\tSet a string field: KEY=VALUE (dotted KEY, KEY[]= appends)\n--field\tSet a string field: KEY=VALUE (dotted KEY, KEY[]= appends)\n-F\tSet a JSON field: KEY=VALUE (number, true/false/null, array, object, @FILE, else string)\n--typed-field\tSet a JSON field: KEY=VALUE (number, true/false/null, array, object, @FILE, else string)\n--pipeline\tPipeline: its name or id, looked up first\n--stage\tStage: its label or key, in the --pipeline given, else the body\'s or the record\'s pipeline, else the default one\n'
     [$'ft:crm opportunities delete']=$'1'
     [$'flags:crm opportunities delete']=$'-h\tPrint this help message and exit\n--help\tPrint this help message and exit\n-y\tDo not ask for confirmation (required when not on a terminal)\n--yes\tDo not ask for confirmation (required when not on a terminal)\n--ignore-not-found\tCount an id that does not exist (404) as done\n'
@@ -168,7 +176,9 @@ declare -gA _crm_data=(
     [$'flags:crm opportunities import']=$'-h\tPrint this help message and exit\n--help\tPrint this help message and exit\n--format\tInput format: csv, ndjson or json (default: from the file name, else the content)\n--update-by\tid: PATCH the rows that have an id (the others are created)\n--journal\tRecord each row\'s outcome in FILE; a re-run with it skips created/updated rows, retries failed ones\n--failed-out\tWrite the failed and unknown rows to FILE, in the input format\n--parallel\tRequests in flight at once, 1 to 16 (default 4)\n--string-fields\tCSV columns always read as strings: a,b (repeatable)\n--resend-unknown\tSend again the creates an earlier run (per --journal) sent without an answer: they may exist already\n-y\tDo not ask before PATCHing rows by id (needed off a terminal with --update-by id)\n--yes\tDo not ask before PATCHing rows by id (needed off a terminal with --update-by id)\n'
     [$'ft:crm opportunities tag']=$'1'
     [$'val:crm opportunities tag:--add']=$''
+    [$'dyn:crm opportunities tag:--add']=$'tags opportunities'
     [$'val:crm opportunities tag:--remove']=$''
+    [$'dyn:crm opportunities tag:--remove']=$'tags opportunities'
     [$'flags:crm opportunities tag']=$'-h\tPrint this help message and exit\n--help\tPrint this help message and exit\n--add\tTag label(s) to add: L[,L] (repeatable)\n--remove\tTag label(s) to remove: L[,L] (repeatable)\n--create-missing\tCreate --add labels the opportunity tag list lacks (else they are an error, exit 2)\n'
     [$'ft:crm opportunities status']=$'1'
     [$'val:crm opportunities status:--reason-id']=$''
@@ -177,6 +187,7 @@ declare -gA _crm_data=(
     [$'pos:crm opportunities status:1']=$'open\nwon\nlost\n'
     [$'ft:crm opportunities stage']=$'1'
     [$'flags:crm opportunities stage']=$'-h\tPrint this help message and exit\n--help\tPrint this help message and exit\n'
+    [$'dyn:crm opportunities stage:1']=$'stages'
     [$'ft:crm opportunities pipelines']=$'1'
     [$'sub:crm opportunities pipelines:list']=$'list'
     [$'sub:crm opportunities pipelines:get']=$'get'
@@ -217,6 +228,7 @@ declare -gA _crm_data=(
     [$'val:crm contacts list:--email']=$''
     [$'val:crm contacts list:--phone']=$''
     [$'val:crm contacts list:--tags']=$''
+    [$'dyn:crm contacts list:--tags']=$'tags contacts'
     [$'val:crm contacts list:--organization-id']=$''
     [$'val:crm contacts list:--search']=$''
     [$'flags:crm contacts list']=$'-h\tPrint this help message and exit\n--help\tPrint this help message and exit\n--page\tPage number (from 1)\n--size\tRecords per page (1-1000)\n--all\tFollow every page (streams)\n--limit\tStop after N records, across pages\n--parallel\tPages in flight at once with --all or --limit, 1 to 16 (default 4); output stays in order\n--sort\tSort order: asc or desc\n--order-by\tField to sort by\n--filter\tAny query parameter KEY=VALUE, sent as is (repeatable)\n--ids\tContact id(s)\n--name\tName contains (case-insensitive)\n--email\tEmail address\n--phone\tPhone number\n--tags\tTag label(s) or id(s)\n--organization-id\tOrganization id\n--search\tSearch name, email and organization name\n'
@@ -250,7 +262,9 @@ declare -gA _crm_data=(
     [$'flags:crm contacts import']=$'-h\tPrint this help message and exit\n--help\tPrint this help message and exit\n--format\tInput format: csv, ndjson or json (default: from the file name, else the content)\n--update-by\tid: PATCH the rows that have an id (the others are created)\n--journal\tRecord each row\'s outcome in FILE; a re-run with it skips created/updated rows, retries failed ones\n--failed-out\tWrite the failed and unknown rows to FILE, in the input format\n--parallel\tRequests in flight at once, 1 to 16 (default 4)\n--string-fields\tCSV columns always read as strings: a,b (repeatable)\n--resend-unknown\tSend again the creates an earlier run (per --journal) sent without an answer: they may exist already\n-y\tDo not ask before PATCHing rows by id (needed off a terminal with --update-by id)\n--yes\tDo not ask before PATCHing rows by id (needed off a terminal with --update-by id)\n'
     [$'ft:crm contacts tag']=$'1'
     [$'val:crm contacts tag:--add']=$''
+    [$'dyn:crm contacts tag:--add']=$'tags contacts'
     [$'val:crm contacts tag:--remove']=$''
+    [$'dyn:crm contacts tag:--remove']=$'tags contacts'
     [$'flags:crm contacts tag']=$'-h\tPrint this help message and exit\n--help\tPrint this help message and exit\n--add\tTag label(s) to add: L[,L] (repeatable)\n--remove\tTag label(s) to remove: L[,L] (repeatable)\n--create-missing\tCreate --add labels the contact tag list lacks (else they are an error, exit 2)\n'
     [$'ft:crm contacts merge']=$'1'
     [$'val:crm contacts merge:--source']=$''
@@ -264,7 +278,7 @@ declare -gA _crm_data=(
     [$'sub:crm orgs:import']=$'import'
     [$'sub:crm orgs:tag']=$'tag'
     [$'sub:crm orgs:merge']=$'merge'
-    [$'subs:crm orgs']=$'list\tList orgs\nget\tShow orgs by id (several ids: fetched concurrently)\ncreate\tCreate a organization (requires name)\nupdate\tUpdate a organization (partial: only the fields given)\ndelete\tDelete orgs by id\nimport\tCreate (or with --update-by id, update) orgs from CSV, NDJSON or a JSON array; journaled, resumable\ntag\tAdd or remove tags of orgs by label: read each, PATCH its tags back in the shape they had\nmerge\tMerge orgs into TARGET (the sources are deleted, references move to TARGET)\n'
+    [$'subs:crm orgs']=$'list\tList orgs\nget\tShow orgs by id (several ids: fetched concurrently)\ncreate\tCreate an organization (requires name)\nupdate\tUpdate an organization (partial: only the fields given)\ndelete\tDelete orgs by id\nimport\tCreate (or with --update-by id, update) orgs from CSV, NDJSON or a JSON array; journaled, resumable\ntag\tAdd or remove tags of orgs by label: read each, PATCH its tags back in the shape they had\nmerge\tMerge orgs into TARGET (the sources are deleted, references move to TARGET)\n'
     [$'flags:crm orgs']=$'-h\tPrint this help message and exit\n--help\tPrint this help message and exit\n'
     [$'ft:crm orgs list']=$'1'
     [$'val:crm orgs list:--page']=$''
@@ -277,6 +291,7 @@ declare -gA _crm_data=(
     [$'val:crm orgs list:--name']=$''
     [$'val:crm orgs list:--address']=$''
     [$'val:crm orgs list:--tags']=$''
+    [$'dyn:crm orgs list:--tags']=$'tags orgs'
     [$'flags:crm orgs list']=$'-h\tPrint this help message and exit\n--help\tPrint this help message and exit\n--page\tPage number (from 1)\n--size\tRecords per page (1-1000)\n--all\tFollow every page (streams)\n--limit\tStop after N records, across pages\n--parallel\tPages in flight at once with --all or --limit, 1 to 16 (default 4); output stays in order\n--sort\tSort order: asc or desc\n--order-by\tField to sort by\n--filter\tAny query parameter KEY=VALUE, sent as is (repeatable)\n--name\tName contains (case-insensitive)\n--address\tAddress contains\n--tags\tTag label(s) or id(s)\n'
     [$'ft:crm orgs get']=$'1'
     [$'flags:crm orgs get']=$'-h\tPrint this help message and exit\n--help\tPrint this help message and exit\n'
@@ -308,7 +323,9 @@ declare -gA _crm_data=(
     [$'flags:crm orgs import']=$'-h\tPrint this help message and exit\n--help\tPrint this help message and exit\n--format\tInput format: csv, ndjson or json (default: from the file name, else the content)\n--update-by\tid: PATCH the rows that have an id (the others are created)\n--journal\tRecord each row\'s outcome in FILE; a re-run with it skips created/updated rows, retries failed ones\n--failed-out\tWrite the failed and unknown rows to FILE, in the input format\n--parallel\tRequests in flight at once, 1 to 16 (default 4)\n--string-fields\tCSV columns always read as strings: a,b (repeatable)\n--resend-unknown\tSend again the creates an earlier run (per --journal) sent without an answer: they may exist already\n-y\tDo not ask before PATCHing rows by id (needed off a terminal with --update-by id)\n--yes\tDo not ask before PATCHing rows by id (needed off a terminal with --update-by id)\n'
     [$'ft:crm orgs tag']=$'1'
     [$'val:crm orgs tag:--add']=$''
+    [$'dyn:crm orgs tag:--add']=$'tags orgs'
     [$'val:crm orgs tag:--remove']=$''
+    [$'dyn:crm orgs tag:--remove']=$'tags orgs'
     [$'flags:crm orgs tag']=$'-h\tPrint this help message and exit\n--help\tPrint this help message and exit\n--add\tTag label(s) to add: L[,L] (repeatable)\n--remove\tTag label(s) to remove: L[,L] (repeatable)\n--create-missing\tCreate --add labels the organization tag list lacks (else they are an error, exit 2)\n'
     [$'ft:crm orgs merge']=$'1'
     [$'val:crm orgs merge:--source']=$''
@@ -339,6 +356,7 @@ declare -gA _crm_data=(
     [$'val:crm cases list:--contact-id']=$''
     [$'val:crm cases list:--organization-id']=$''
     [$'val:crm cases list:--tags']=$''
+    [$'dyn:crm cases list:--tags']=$'tags cases'
     [$'val:crm cases list:--created-after']=$''
     [$'val:crm cases list:--created-before']=$''
     [$'val:crm cases list:--offset']=$''
@@ -375,7 +393,9 @@ declare -gA _crm_data=(
     [$'flags:crm cases import']=$'-h\tPrint this help message and exit\n--help\tPrint this help message and exit\n--format\tInput format: csv, ndjson or json (default: from the file name, else the content)\n--update-by\tid: PATCH the rows that have an id (the others are created)\n--journal\tRecord each row\'s outcome in FILE; a re-run with it skips created/updated rows, retries failed ones\n--failed-out\tWrite the failed and unknown rows to FILE, in the input format\n--parallel\tRequests in flight at once, 1 to 16 (default 4)\n--string-fields\tCSV columns always read as strings: a,b (repeatable)\n--resend-unknown\tSend again the creates an earlier run (per --journal) sent without an answer: they may exist already\n-y\tDo not ask before PATCHing rows by id (needed off a terminal with --update-by id)\n--yes\tDo not ask before PATCHing rows by id (needed off a terminal with --update-by id)\n'
     [$'ft:crm cases tag']=$'1'
     [$'val:crm cases tag:--add']=$''
+    [$'dyn:crm cases tag:--add']=$'tags cases'
     [$'val:crm cases tag:--remove']=$''
+    [$'dyn:crm cases tag:--remove']=$'tags cases'
     [$'flags:crm cases tag']=$'-h\tPrint this help message and exit\n--help\tPrint this help message and exit\n--add\tTag label(s) to add: L[,L] (repeatable)\n--remove\tTag label(s) to remove: L[,L] (repeatable)\n--create-missing\tCreate --add labels the case tag list lacks (else they are an error, exit 2)\n'
     [$'ft:crm cases types']=$'1'
     [$'sub:crm cases types:list']=$'list'
@@ -488,6 +508,7 @@ declare -gA _crm_data=(
     [$'val:crm bulk delete leads:--contact-id']=$''
     [$'val:crm bulk delete leads:--organization-id']=$''
     [$'val:crm bulk delete leads:--tags']=$''
+    [$'dyn:crm bulk delete leads:--tags']=$'tags leads'
     [$'val:crm bulk delete leads:--archived']=$'true\nfalse\n'
     [$'val:crm bulk delete leads:--converted']=$'true\nfalse\n'
     [$'flags:crm bulk delete leads']=$'-h\tPrint this help message and exit\n--help\tPrint this help message and exit\n--ids\tIds to delete: ID[,ID...] (repeatable)\n--ids-from\tRead ids from FILE (- for stdin): one per line, or crm\'s json/ndjson list output\n--batch-size\tIds per request, 1 to 1000 (default 100)\n--parallel\tRequests in flight at once, 1 to 16 (default 4)\n--max-delete\tRefuse (exit 2, nothing sent) when more than N records are selected; N or none (required for a delete by filter off a terminal)\n--journal\tRecord each batch in FILE; a re-run with it skips what was accepted\n--failed-out\tWrite the ids that failed (or got no answer) to FILE, one per line\n--ignore-not-found\tIds the server does not find count as deleted\n--allow-unknown-filter\tDelete by a --filter KEY the API reference does not list for this entity\n-y\tDo not ask for confirmation (required when not on a terminal)\n--yes\tDo not ask for confirmation (required when not on a terminal)\n--filter\tDelete by filter: a list query parameter KEY=VALUE of this entity (repeatable)\n--title\tDelete by filter: Title contains (case-insensitive)\n--contact-id\tDelete by filter: Contact id(s)\n--organization-id\tDelete by filter: Organization id(s)\n--tags\tDelete by filter: Tag label(s) or id(s)\n--archived\tDelete by filter: Archived leads only (true) or none (false)\n--converted\tDelete by filter: Converted leads only (true) or none (false)\n'
@@ -504,6 +525,7 @@ declare -gA _crm_data=(
     [$'val:crm bulk delete opportunities:--contact-id']=$''
     [$'val:crm bulk delete opportunities:--organization-id']=$''
     [$'val:crm bulk delete opportunities:--tags']=$''
+    [$'dyn:crm bulk delete opportunities:--tags']=$'tags opportunities'
     [$'val:crm bulk delete opportunities:--owner-id']=$''
     [$'flags:crm bulk delete opportunities']=$'-h\tPrint this help message and exit\n--help\tPrint this help message and exit\n--ids\tIds to delete: ID[,ID...] (repeatable)\n--ids-from\tRead ids from FILE (- for stdin): one per line, or crm\'s json/ndjson list output\n--batch-size\tIds per request, 1 to 1000 (default 100)\n--parallel\tRequests in flight at once, 1 to 16 (default 4)\n--max-delete\tRefuse (exit 2, nothing sent) when more than N records are selected; N or none (required for a delete by filter off a terminal)\n--journal\tRecord each batch in FILE; a re-run with it skips what was accepted\n--failed-out\tWrite the ids that failed (or got no answer) to FILE, one per line\n--ignore-not-found\tIds the server does not find count as deleted\n--allow-unknown-filter\tDelete by a --filter KEY the API reference does not list for this entity\n-y\tDo not ask for confirmation (required when not on a terminal)\n--yes\tDo not ask for confirmation (required when not on a terminal)\n--filter\tDelete by filter: a list query parameter KEY=VALUE of this entity (repeatable)\n--title\tDelete by filter: Title contains (case-insensitive)\n--contact-id\tDelete by filter: Contact id(s)\n--organization-id\tDelete by filter: Organization id(s)\n--tags\tDelete by filter: Tag label(s) or id(s)\n--owner-id\tDelete by filter: Owner id\n'
     [$'ft:crm bulk delete contacts']=$'1'
@@ -519,6 +541,7 @@ declare -gA _crm_data=(
     [$'val:crm bulk delete contacts:--email']=$''
     [$'val:crm bulk delete contacts:--phone']=$''
     [$'val:crm bulk delete contacts:--tags']=$''
+    [$'dyn:crm bulk delete contacts:--tags']=$'tags contacts'
     [$'val:crm bulk delete contacts:--organization-id']=$''
     [$'val:crm bulk delete contacts:--search']=$''
     [$'flags:crm bulk delete contacts']=$'-h\tPrint this help message and exit\n--help\tPrint this help message and exit\n--ids\tIds to delete: ID[,ID...] (repeatable)\n--ids-from\tRead ids from FILE (- for stdin): one per line, or crm\'s json/ndjson list output\n--batch-size\tIds per request, 1 to 1000 (default 100)\n--parallel\tRequests in flight at once, 1 to 16 (default 4)\n--max-delete\tRefuse (exit 2, nothing sent) when more than N records are selected; N or none (required for a delete by filter off a terminal)\n--journal\tRecord each batch in FILE; a re-run with it skips what was accepted\n--failed-out\tWrite the ids that failed (or got no answer) to FILE, one per line\n--ignore-not-found\tIds the server does not find count as deleted\n--allow-unknown-filter\tDelete by a --filter KEY the API reference does not list for this entity\n-y\tDo not ask for confirmation (required when not on a terminal)\n--yes\tDo not ask for confirmation (required when not on a terminal)\n--filter\tDelete by filter: a list query parameter KEY=VALUE of this entity (repeatable)\n--name\tDelete by filter: Name contains (case-insensitive)\n--email\tDelete by filter: Email address\n--phone\tDelete by filter: Phone number\n--tags\tDelete by filter: Tag label(s) or id(s)\n--organization-id\tDelete by filter: Organization id\n--search\tDelete by filter: Search name, email and organization name\n'
@@ -534,6 +557,7 @@ declare -gA _crm_data=(
     [$'val:crm bulk delete orgs:--name']=$''
     [$'val:crm bulk delete orgs:--address']=$''
     [$'val:crm bulk delete orgs:--tags']=$''
+    [$'dyn:crm bulk delete orgs:--tags']=$'tags orgs'
     [$'flags:crm bulk delete orgs']=$'-h\tPrint this help message and exit\n--help\tPrint this help message and exit\n--ids\tIds to delete: ID[,ID...] (repeatable)\n--ids-from\tRead ids from FILE (- for stdin): one per line, or crm\'s json/ndjson list output\n--batch-size\tIds per request, 1 to 1000 (default 100)\n--parallel\tRequests in flight at once, 1 to 16 (default 4)\n--max-delete\tRefuse (exit 2, nothing sent) when more than N records are selected; N or none (required for a delete by filter off a terminal)\n--journal\tRecord each batch in FILE; a re-run with it skips what was accepted\n--failed-out\tWrite the ids that failed (or got no answer) to FILE, one per line\n--ignore-not-found\tIds the server does not find count as deleted\n--allow-unknown-filter\tDelete by a --filter KEY the API reference does not list for this entity\n-y\tDo not ask for confirmation (required when not on a terminal)\n--yes\tDo not ask for confirmation (required when not on a terminal)\n--filter\tDelete by filter: a list query parameter KEY=VALUE of this entity (repeatable)\n--name\tDelete by filter: Name contains (case-insensitive)\n--address\tDelete by filter: Address contains\n--tags\tDelete by filter: Tag label(s) or id(s)\n'
     [$'ft:crm bulk delete cases']=$'1'
     [$'val:crm bulk delete cases:--ids']=$''
@@ -551,6 +575,7 @@ declare -gA _crm_data=(
     [$'val:crm bulk delete cases:--contact-id']=$''
     [$'val:crm bulk delete cases:--organization-id']=$''
     [$'val:crm bulk delete cases:--tags']=$''
+    [$'dyn:crm bulk delete cases:--tags']=$'tags cases'
     [$'val:crm bulk delete cases:--created-after']=$''
     [$'val:crm bulk delete cases:--created-before']=$''
     [$'val:crm bulk delete cases:--offset']=$''
@@ -603,12 +628,12 @@ declare -gA _crm_data=(
     [$'sub:crm auth:login']=$'login'
     [$'sub:crm auth:status']=$'status'
     [$'sub:crm auth:logout']=$'logout'
-    [$'subs:crm auth']=$'login\tSave the API key read from standard input (and --base-url) in the profile, mode 0600\nstatus\tShow where the key comes from and check it with one read request\nlogout\tRemove the API key from the profile\n'
+    [$'subs:crm auth']=$'login\tCheck the API key read from standard input with one read, then save it (and --base-url) in the profile, mode 0600\nstatus\tShow where the key comes from and check it with one read request\nlogout\tRemove the API key from the profile\n'
     [$'flags:crm auth']=$'-h\tPrint this help message and exit\n--help\tPrint this help message and exit\n'
     [$'ft:crm auth login']=$'1'
     [$'flags:crm auth login']=$'-h\tPrint this help message and exit\n--help\tPrint this help message and exit\n'
     [$'ft:crm auth status']=$'1'
-    [$'flags:crm auth status']=$'-h\tPrint this help message and exit\n--help\tPrint this help message and exit\n'
+    [$'flags:crm auth status']=$'-h\tPrint this help message and exit\n--help\tPrint this help message and exit\n--all\tEvery profile of the config file, each key checked\n'
     [$'ft:crm auth logout']=$'1'
     [$'flags:crm auth logout']=$'-h\tPrint this help message and exit\n--help\tPrint this help message and exit\n'
     [$'ft:crm config']=$'1'
@@ -616,8 +641,10 @@ declare -gA _crm_data=(
     [$'sub:crm config:set']=$'set'
     [$'sub:crm config:unset']=$'unset'
     [$'sub:crm config:list']=$'list'
+    [$'sub:crm config:profiles']=$'profiles'
+    [$'sub:crm config:use']=$'use'
     [$'sub:crm config:explain']=$'explain'
-    [$'subs:crm config']=$'get\tPrint a key of the profile (exit 1 when unset)\nset\tSet a key of the profile (the API key: crm auth login)\nunset\tRemove a key from the profile\nlist\tPrint the profile\'s keys from the file (key redacted)\nexplain\tShow every setting, its value and where it comes from\n'
+    [$'subs:crm config']=$'get\tPrint a key of the profile (exit 1 when unset)\nset\tSet a key of the profile (the API key: crm auth login)\nunset\tRemove a key from the profile\nlist\tPrint the profile\'s keys from the file (key redacted)\nprofiles\tList the profiles of the config file, the one in use marked\nuse\tUse this profile from now on when neither --profile nor CRM_PROFILE names one\nexplain\tShow every setting, its value and where it comes from\n'
     [$'flags:crm config']=$'-h\tPrint this help message and exit\n--help\tPrint this help message and exit\n'
     [$'ft:crm config get']=$'1'
     [$'flags:crm config get']=$'-h\tPrint this help message and exit\n--help\tPrint this help message and exit\n'
@@ -627,6 +654,10 @@ declare -gA _crm_data=(
     [$'flags:crm config unset']=$'-h\tPrint this help message and exit\n--help\tPrint this help message and exit\n'
     [$'ft:crm config list']=$'1'
     [$'flags:crm config list']=$'-h\tPrint this help message and exit\n--help\tPrint this help message and exit\n'
+    [$'ft:crm config profiles']=$'1'
+    [$'flags:crm config profiles']=$'-h\tPrint this help message and exit\n--help\tPrint this help message and exit\n'
+    [$'ft:crm config use']=$'1'
+    [$'flags:crm config use']=$'-h\tPrint this help message and exit\n--help\tPrint this help message and exit\n'
     [$'ft:crm config explain']=$'1'
     [$'flags:crm config explain']=$'-h\tPrint this help message and exit\n--help\tPrint this help message and exit\n'
     [$'ft:crm completion']=$'1'
@@ -666,6 +697,15 @@ _crm_add() {
     done <<<"${_crm_data[$1]}"
 }
 
+# Appends to cands what `crm __complete KIND...` prints (labels the server knows; crm bounds
+# the wait to under a second and prints nothing when it cannot tell).
+_crm_ask() {
+    local line
+    while IFS= read -r line; do
+        [[ -n $line ]] && cands+=("$line")
+    done < <(command crm __complete $1 2>/dev/null)
+}
+
 _crm() {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
     local cmdpath=crm npos=0 skip=0 i w _crm_key
@@ -688,7 +728,9 @@ _crm() {
     done
 
     if [[ $prev == -* ]] && _crm_value_key "$cmdpath" "$prev"; then
-        if [[ -n ${_crm_data[$_crm_key]} ]]; then
+        if [[ -n ${_crm_data["dyn:${_crm_key#val:}"]+set} ]]; then
+            _crm_ask "${_crm_data["dyn:${_crm_key#val:}"]}"
+        elif [[ -n ${_crm_data[$_crm_key]} ]]; then
             _crm_add "$_crm_key"
         else
             mapfile -t COMPREPLY < <(compgen -f -- "$cur")
@@ -704,8 +746,15 @@ _crm() {
     else
         ((npos == 0)) && _crm_add "subs:$cmdpath"
         _crm_add "pos:$cmdpath:$npos"
+        [[ -n ${_crm_data["dyn:$cmdpath:$npos"]+set} ]] && _crm_ask "${_crm_data["dyn:$cmdpath:$npos"]}"
     fi
-    mapfile -t COMPREPLY < <(compgen -W "${cands[*]}" -- "$cur")
+    # Candidates may hold spaces (a stage label "Closed Won"): matched and quoted one by one.
+    local c q
+    for c in "${cands[@]}"; do
+        [[ $c == "$cur"* ]] || continue
+        printf -v q '%q' "$c"
+        COMPREPLY+=("$q")
+    done
 }
 
 complete -F _crm crm

@@ -27,6 +27,15 @@ _crm_add() {
     done <<<"${_crm_data[$1]}"
 }
 
+# Appends to cands what `crm __complete KIND...` prints (labels the server knows; crm bounds
+# the wait to under a second and prints nothing when it cannot tell).
+_crm_ask() {
+    local line
+    while IFS= read -r line; do
+        [[ -n $line ]] && cands+=("$line")
+    done < <(command crm __complete $1 2>/dev/null)
+}
+
 _crm() {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
     local cmdpath=crm npos=0 skip=0 i w _crm_key
@@ -49,7 +58,9 @@ _crm() {
     done
 
     if [[ $prev == -* ]] && _crm_value_key "$cmdpath" "$prev"; then
-        if [[ -n ${_crm_data[$_crm_key]} ]]; then
+        if [[ -n ${_crm_data["dyn:${_crm_key#val:}"]+set} ]]; then
+            _crm_ask "${_crm_data["dyn:${_crm_key#val:}"]}"
+        elif [[ -n ${_crm_data[$_crm_key]} ]]; then
             _crm_add "$_crm_key"
         else
             mapfile -t COMPREPLY < <(compgen -f -- "$cur")
@@ -65,8 +76,15 @@ _crm() {
     else
         ((npos == 0)) && _crm_add "subs:$cmdpath"
         _crm_add "pos:$cmdpath:$npos"
+        [[ -n ${_crm_data["dyn:$cmdpath:$npos"]+set} ]] && _crm_ask "${_crm_data["dyn:$cmdpath:$npos"]}"
     fi
-    mapfile -t COMPREPLY < <(compgen -W "${cands[*]}" -- "$cur")
+    # Candidates may hold spaces (a stage label "Closed Won"): matched and quoted one by one.
+    local c q
+    for c in "${cands[@]}"; do
+        [[ $c == "$cur"* ]] || continue
+        printf -v q '%q' "$c"
+        COMPREPLY+=("$q")
+    done
 }
 
 complete -F _crm crm

@@ -36,6 +36,12 @@ function __crm_value_key --argument-names p flag
     end
 end
 
+# Prints what `crm __complete KIND...` prints (labels the server knows; crm bounds the wait to
+# under a second and prints nothing when it cannot tell).
+function __crm_ask --argument-names kind
+    command crm __complete (string split ' ' -- $kind) 2>/dev/null
+end
+
 function __crm_complete
     set -l tokens (commandline -opc)
     set -l cur (commandline -ct)
@@ -58,7 +64,9 @@ function __crm_complete
 
     if string match -q -- '-*' $tokens[-1]; and set -l key (__crm_value_key $cmdpath $tokens[-1])
         set -l values (__crm_data $key)
-        if test (count $values) -gt 0
+        if set -l kind (__crm_data (string replace -r '^val:' 'dyn:' -- $key))
+            __crm_ask $kind
+        else if test (count $values) -gt 0
             printf '%s\n' $values
         else
             __fish_complete_path $cur
@@ -73,6 +81,7 @@ function __crm_complete
     else
         test $npos -eq 0; and __crm_data "subs:$cmdpath"
         __crm_data "pos:$cmdpath:$npos"
+        set -l kind (__crm_data "dyn:$cmdpath:$npos"); and __crm_ask $kind
     end
     return 0
 end

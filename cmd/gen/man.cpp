@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <cctype>
 
 namespace crm::cmd::gen {
@@ -65,6 +66,7 @@ const std::vector<Item>& environment() {
         {"CRM_TENANT_ID", "Tenant id (setting tenant_id)."},
         {"CRM_USER_ID, CRM_USER_NAME, CRM_USER_EMAIL", "The acting user (settings user.id, user.name, user.email)."},
         {"XDG_CONFIG_HOME", "Where the config file lives (default ~/.config)."},
+        {"XDG_CACHE_HOME", "Where shell completion caches stage and tag labels for a minute (default ~/.cache)."},
         {"NO_COLOR", "When set to a non-empty value, no colour (as --no-color)."},
         {"TERM", "dumb: no colour and no progress line (no escape sequences at all)."},
     };
@@ -142,6 +144,23 @@ std::string command_section(const Command& cmd) {
     return out + flags(cmd.flags);
 }
 
+// Each command's examples as a block of literal lines, a command's lines together; a line shown
+// once (a group may repeat one of its commands').
+std::string examples_section(const std::vector<const Command*>& commands) {
+    std::string out = ".SH EXAMPLES\n";
+    std::vector<std::string> seen;
+    for (const auto* cmd : commands) {
+        std::string block;
+        for (const auto& line : cmd->examples) {
+            if (std::find(seen.begin(), seen.end(), line) != seen.end()) continue;
+            seen.push_back(line);
+            block += roff(line) + "\n";
+        }
+        if (!block.empty()) out += ".PP\n.nf\n.RS 4\n" + block + ".RE\n.fi\n";
+    }
+    return out;
+}
+
 std::string see_also(const Command& root, const Command* self) {
     std::vector<std::string> refs;
     if (self) refs.push_back(".BR crm (1)");
@@ -170,9 +189,10 @@ ManPage root_page(const Command& root, std::string_view version) {
     out += items(environment(), "B");
     out += ".SH FILES\n";
     out += items({{"$XDG_CONFIG_HOME/crm/config.toml",
-                   "The config file (TOML, named profiles), else ~/.config/crm/config.toml. A file holding a key "
-                   "must not be readable by group or others."}},
+                   "The config file (TOML, named profiles, and the current_profile that crm config use sets), "
+                   "else ~/.config/crm/config.toml. A file holding a key must not be readable by group or others."}},
                  "I");
+    out += examples_section({&root});
     out += see_also(root, nullptr);
     return {"crm.1", out};
 }
@@ -196,9 +216,12 @@ ManPage group_page(const Command& root, const Command& group, std::string_view v
     out += ".SH OPTIONS\n";
     if (group.subcommands.empty()) out += flags(group.flags);
     out += ".PP\nAnd the global options of\n.BR crm (1),\naccepted after the command too:\n" + flags(root.flags);
+    std::vector<const Command*> with_examples{&group};
+    if (!group.subcommands.empty()) with_examples.insert(with_examples.end(), commands.begin(), commands.end());
     out += ".SH \"EXIT STATUS\"\nAs listed in\n.BR crm (1):\n0 on success, 2 on a usage error, 3 to 9 for API and network failures.\n";
     out += ".SH ENVIRONMENT\nSee\n.BR crm (1).\n";
     out += ".SH FILES\n.I $XDG_CONFIG_HOME/crm/config.toml\n(see\n.BR crm (1)).\n";
+    out += examples_section(with_examples);
     out += see_also(root, &group);
     return {name + ".1", out};
 }

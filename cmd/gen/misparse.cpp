@@ -96,8 +96,11 @@ std::string nearest(std::string_view word, const std::vector<std::string>& known
     return {};
 }
 
-std::optional<Misparse> explain_misparse(const Command& root, const std::vector<std::string>& args) {
-    std::vector<const Command*> chain{&root};
+namespace {
+
+// Walks `args` down the tree, leaving in `chain` the commands named; the first word that is not
+// understood where it stands ends the walk with its explanation.
+std::optional<Misparse> walk(const std::vector<std::string>& args, std::vector<const Command*>& chain) {
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& word = args[i];
         const Command& here = *chain.back();
@@ -112,6 +115,8 @@ std::optional<Misparse> explain_misparse(const Command& root, const std::vector<
                                             did_you_mean(step.name, names)),
                                 here.path_string()};
             }
+            if (step.value_follows && i + 1 == args.size())
+                return Misparse{fmt::format("{} needs a value", step.name), here.path_string()};
             if (step.value_follows) ++i;
             continue;
         }
@@ -129,6 +134,14 @@ std::optional<Misparse> explain_misparse(const Command& root, const std::vector<
         return Misparse{fmt::format("unknown command '{}' for '{}'{}", word, here.path_string(), did_you_mean(word, names)),
                         here.path_string()};
     }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Misparse> explain_misparse(const Command& root, const std::vector<std::string>& args) {
+    std::vector<const Command*> chain{&root};
+    if (auto wrong = walk(args, chain)) return wrong;
     const Command& last = *chain.back();
     if (!last.subcommands.empty() && last.positionals.empty() && chain.size() > 1) {
         std::vector<std::string> names;
@@ -137,6 +150,12 @@ std::optional<Misparse> explain_misparse(const Command& root, const std::vector<
                         last.path_string()};
     }
     return std::nullopt;
+}
+
+std::string command_at(const Command& root, const std::vector<std::string>& args) {
+    std::vector<const Command*> chain{&root};
+    walk(args, chain);
+    return chain.back()->path_string();
 }
 
 std::optional<Misparse> flag_as_value(const Command& root, const std::vector<std::string>& args) {

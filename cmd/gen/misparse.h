@@ -18,12 +18,16 @@ std::string nearest(std::string_view word, const std::vector<std::string>& known
 // Walks `args` (argv without the program) through the tree and explains the first word that is
 // not a command, flag or value where it stands: "unknown command 'lst' for 'crm leads'; did
 // you mean 'list'?". Also a group named without its command ("'crm leads' needs a command:
-// list, create, …"). nullopt when the walk finds nothing wrong: the parser's own message then.
+// list, create, …"), and a flag that needs a value given none at the end. nullopt when the walk finds nothing wrong: the parser's own message then.
 struct Misparse {
     std::string message;
     std::string command;  // where the walk stood, "crm leads": its --help is the one to read
 };
 std::optional<Misparse> explain_misparse(const Command& root, const std::vector<std::string>& args);
+
+// The command `args` name, as far as the walk above understands them: "crm leads list". Its
+// --help is the one to point to when the parser refuses a value.
+std::string command_at(const Command& root, const std::vector<std::string>& args);
 
 // A flag that takes a value followed by another flag ("--fields --dry-run"): the parser would
 // take the second flag as the value, so `--dry-run` would silently not apply. The message, or

@@ -2,6 +2,7 @@
 
 #include "api/resources.h"
 #include "tree.h"
+#include "help.h"
 
 #include <CLI/CLI.hpp>
 
@@ -28,18 +29,20 @@ std::vector<std::string> positional_values(const CLI::Option& option) {
     return checked_values(option);
 }
 
-Flag describe_flag(const CLI::Option& option) {
+Flag describe_flag(const CLI::App& app, const CLI::Option& option) {
     Flag flag{.help = option.get_description()};
     for (const auto& s : option.get_snames()) flag.names.push_back("-" + s);
     for (const auto& l : option.get_lnames()) flag.names.push_back("--" + l);
     flag.takes_value = option.get_items_expected_max() > 0;  // flags expect 0 values
     if (flag.takes_value) flag.values = checked_values(option);
+    if (flag.takes_value && !flag.names.empty()) flag.completer = completion_of(app, flag.names.back());
     return flag;
 }
 
 Command describe(CLI::App& app, std::vector<std::string> path) {
     Command cmd{.path = std::move(path), .aliases = app.get_aliases(), .help = app.get_description()};
     cmd.fallthrough = app.get_fallthrough();
+    cmd.examples = examples_of(app);
     for (const auto* option : app.get_options()) {
         if (option->get_group().empty()) continue;  // hidden
         if (option->get_positional()) {
@@ -47,9 +50,10 @@ Command describe(CLI::App& app, std::vector<std::string> path) {
                                        .help = option->get_description(),
                                        .required = option->get_required(),
                                        .many = option->get_items_expected_max() > 1,
-                                       .values = positional_values(*option)});
+                                       .values = positional_values(*option),
+                                       .completer = completion_of(app, option->get_name())});
         } else {
-            cmd.flags.push_back(describe_flag(*option));
+            cmd.flags.push_back(describe_flag(app, *option));
         }
     }
     for (auto* sub : app.get_subcommands([](CLI::App* s) { return !s->get_name().empty() && !s->get_group().empty(); })) {

@@ -15,6 +15,7 @@ struct Flag {
     std::string help;
     bool takes_value = false;
     std::vector<std::string> values;  // the only values accepted, when the option checks them
+    std::string completer;            // else, when crm knows them: `crm __complete <completer>`
 };
 
 struct Positional {
@@ -23,6 +24,7 @@ struct Positional {
     bool required = false;
     bool many = false;
     std::vector<std::string> values;
+    std::string completer;
 };
 
 struct Command {
@@ -31,6 +33,7 @@ struct Command {
     std::string help;
     std::vector<Flag> flags;  // its own flags only; see fallthrough
     std::vector<Positional> positionals;
+    std::vector<std::string> examples;  // command lines, as --help shows them (cmd/help.h)
     std::vector<Command> subcommands;  // the visible ones (hidden: group "")
     bool fallthrough = false;          // also accepts the flags of its parent
 

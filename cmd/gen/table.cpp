@@ -37,6 +37,7 @@ void add(const Command& cmd, std::vector<Entry>& table) {
             std::string values;
             for (const auto& v : flag.values) values += v + '\n';
             table.push_back({"val:" + path + ":" + name, values});
+            if (!flag.completer.empty()) table.push_back({"dyn:" + path + ":" + name, flag.completer});
         }
     }
     if (!flags.empty()) table.push_back({"flags:" + path, flags});
@@ -45,6 +46,8 @@ void add(const Command& cmd, std::vector<Entry>& table) {
         std::string values;
         for (const auto& v : cmd.positionals[i].values) values += v + '\n';
         if (!values.empty()) table.push_back({"pos:" + path + ":" + std::to_string(i), values});
+        if (!cmd.positionals[i].completer.empty())
+            table.push_back({"dyn:" + path + ":" + std::to_string(i), cmd.positionals[i].completer});
     }
 
     for (const auto& sub : cmd.subcommands) add(sub, table);

@@ -5,6 +5,8 @@
 //   flags:PATH     the flags PATH itself defines
 //   val:PATH:FLAG  present when FLAG of PATH takes a value: the values it accepts, or empty
 //   pos:PATH:N     the values the N-th positional (from 0) of PATH accepts
+//   dyn:PATH:FLAG  the values of FLAG (or of positional N: dyn:PATH:N) come from the server:
+//                  the words to give `crm __complete` ("tags leads"), see cli/complete.h
 //   ft:PATH        present when PATH also accepts the flags of its parent (CLI11 fallthrough)
 // PATH is the canonical command path ("crm opportunities stage"). List values hold one
 // candidate a line, "candidate<TAB>description" or just "candidate".

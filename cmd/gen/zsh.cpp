@@ -30,6 +30,14 @@ _crm_offer() {
     (( $#cands )) && compadd -l -d shown -- "${cands[@]}"
 }
 
+# Offers what `crm __complete KIND...` prints (labels the server knows; crm bounds the wait to
+# under a second and prints nothing when it cannot tell).
+_crm_ask() {
+    local -a cands
+    cands=(${(f)"$(command crm __complete ${=1} 2>/dev/null)"})
+    (( $#cands )) && compadd -- "${cands[@]}"
+}
+
 _crm() {
     emulate -L zsh  # independent of the options set in the user's shell
     local cmdpath=crm npos=0 skip=0 i w _crm_key
@@ -47,7 +55,8 @@ _crm() {
 
     local prev=${words[CURRENT-1]} cur=${words[CURRENT]}
     if [[ $prev == -* ]] && _crm_value_key "$cmdpath" "$prev"; then
-        if [[ -n ${_crm_data[$_crm_key]} ]]; then _crm_offer "$_crm_key"; else _files; fi
+        if (( ${+_crm_data[dyn:${_crm_key#val:}]} )); then _crm_ask "${_crm_data[dyn:${_crm_key#val:}]}"
+        elif [[ -n ${_crm_data[$_crm_key]} ]]; then _crm_offer "$_crm_key"; else _files; fi
     elif [[ $cur == -* ]]; then
         local p=$cmdpath
         while :; do
@@ -58,6 +67,7 @@ _crm() {
     else
         (( npos == 0 )) && _crm_offer "subs:$cmdpath"
         _crm_offer "pos:$cmdpath:$npos"
+        (( ${+_crm_data[dyn:$cmdpath:$npos]} )) && _crm_ask "${_crm_data[dyn:$cmdpath:$npos]}"
     fi
     return 0
 }

@@ -234,4 +234,6 @@ http::Request key_probe_request() {
     return list_request(*find_entity("leads"), {}, 1, 1);
 }
 
+http::Request write_probe_request() { return {.method = "OPTIONS", .path = find_entity("leads")->path}; }
+
 }  // namespace crm::api

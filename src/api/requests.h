@@ -89,6 +89,10 @@ http::Request form_set_request(const Resource& resource, const json::Value& body
 
 // The cheapest read that proves a key: the first lead of page 1.
 http::Request key_probe_request();
+// OPTIONS on the probe's collection: a safe method (RFC 9110: it changes nothing) that a gateway
+// enforcing read-only keys refuses with 403 as it refuses writes, and answers otherwise (the
+// sandbox: 405). How `crm auth login` tells a read-only key without sending a write.
+http::Request write_probe_request();
 
 // Splits "a,b , c" into trimmed non-empty parts.
 std::vector<std::string> split_list(std::string_view text);

@@ -64,7 +64,9 @@ std::vector<Resource> build() {
                                 {"convert", "POST", "convert", false,
                                  "Convert a lead into an opportunity (prints the opportunity)", "opportunities"}},
                  .fields = fields({kDeal,
-                                   {{"isArchived", T::boolean}, {"isConverted", T::boolean}, {"opportunityId", T::text}}})});
+                                   {{"isArchived", T::boolean}, {"isConverted", T::boolean}, {"opportunityId", T::text}}}),
+                 .example_filter = "--title cloud --archived false",
+                 .example_fields = "-f title='Cloud migration' -F value.amount=25000 -f value.code=USD"});
     r.push_back({.name = "opportunities",
                  .aliases = {"opps", "opportunity", "opp"},
                  .singular = "opportunity",
@@ -80,7 +82,9 @@ std::vector<Resource> build() {
                  .names = {{"pipeline", "pipelineId", "pipelines", {"name"}, "Pipeline: its name or id"}},
                  .fields = fields({kDeal,
                                    {{"stage", T::text}, {"pipelineId", T::text}, {"status", T::text}, {"leadId", T::text},
-                                    {"lostReason.reasonId", T::text}, {"lostReason.comment", T::text}}})});
+                                    {"lostReason.reasonId", T::text}, {"lostReason.comment", T::text}}}),
+                 .example_filter = "--tags strategic",
+                 .example_fields = "-f title='Big deal' --pipeline 'Sales Pipeline' --stage Proposal"});
     r.push_back({.name = "pipelines",
                  .singular = "pipeline",
                  .parent = "opportunities",
@@ -105,7 +109,9 @@ std::vector<Resource> build() {
                              {"organization-id", "organizationId", K::text, "Organization id"},
                              {"search", "searchValue", K::text, "Search name, email and organization name"}},
                  .columns = {"id", "name", "jobTitle", "organizationId", "owner.name"},
-                 .fields = fields({kContactWays, {{"name", T::text}, {"jobTitle", T::text}, {"organizationId", T::text}}})});
+                 .fields = fields({kContactWays, {{"name", T::text}, {"jobTitle", T::text}, {"organizationId", T::text}}}),
+                 .example_filter = "--search doe",
+                 .example_fields = "-f name='Jane Doe' -f jobTitle=CTO"});
     r.push_back({.name = "orgs",
                  .aliases = {"organizations", "organization", "org"},
                  .singular = "organization",
@@ -119,7 +125,9 @@ std::vector<Resource> build() {
                  .filters = {kName, {"address", "address", K::text, "Address contains"}, kTags},
                  .columns = {"id", "name", "industry", "website", "owner.name"},
                  .fields = fields({kContactWays,
-                                   {{"name", T::text}, {"industry", T::text}, {"website", T::text}, {"address", T::structured}}})});
+                                   {{"name", T::text}, {"industry", T::text}, {"website", T::text}, {"address", T::structured}}}),
+                 .example_filter = "--name acme",
+                 .example_fields = "-f name='Acme Corporation' -f industry=Technology"});
     r.push_back({.name = "cases",
                  .aliases = {"case"},
                  .singular = "case",
@@ -139,13 +147,16 @@ std::vector<Resource> build() {
                  .names = {{"case-type", "caseTypeId", "types", {"label", "name"}, "Case type: its name or id"}},
                  .fields = fields({user("assignee"),
                                    {{"title", T::text}, {"description", T::text}, {"status", T::text}, {"caseTypeId", T::text},
-                                    {"priority", T::text}, {"contactId", T::text}, {"organizationId", T::text}}})});
+                                    {"priority", T::text}, {"contactId", T::text}, {"organizationId", T::text}}}),
+                 .example_filter = "--status open --created-after 90d",
+                 .example_fields = "-f title='System outage' --case-type 'Support Request'"});
     r.push_back({.name = "types",
                  .singular = "case type",
                  .parent = "cases",
                  .path = "/cases/types/cases",
                  .required = "label",
-                 .columns = {"id", "label", "createdAt"}});
+                 .columns = {"id", "label", "createdAt"},
+                 .example_fields = "-f label=Billing"});
     return r;
 }
 
@@ -196,6 +207,15 @@ std::string id_segment(std::string_view id) {
     if (std::any_of(id.begin(), id.end(), [](unsigned char c) { return c < 0x20 || c == 0x7F; }))
         throw UsageError(fmt::format("id '{}' has control characters; nothing sent", term::escape_controls(id)));
     return http::percent_encode(id);
+}
+
+std::string a_singular(const Resource& resource) {
+    const bool vowel = std::string_view("aeiou").find(resource.singular.front()) != std::string_view::npos;
+    return (vowel ? "an " : "a ") + resource.singular;
+}
+
+std::string counted(const Resource& resource, std::size_t count) {
+    return fmt::format("{} {}", count, count == 1 ? resource.singular : resource.name);
 }
 
 std::string item_path(const Resource& resource, std::string_view id) { return resource.path + "/" + id_segment(id); }

@@ -82,6 +82,10 @@ struct Resource {
     std::vector<IdAction> id_actions;  // archive, unarchive, convert …
     std::vector<NameRef> names;        // name-aware flags (--pipeline, --case-type)
     std::vector<Field> fields;         // the record's documented fields and their types
+    // What the examples of the generated commands (--help, man pages) type for this entity:
+    // a list filter, and the fields of a create or update.
+    std::string example_filter;        // "--title cloud --archived false"
+    std::string example_fields;        // "-f title='Cloud migration' -F value.amount=25000"
 };
 
 // The type of a dotted field path in the resource's schema; nullopt when the schema does not
@@ -99,6 +103,12 @@ const Resource& child_of(std::string_view parent, std::string_view name);
 
 // The entity words accepted by tags/forms/bulk for error messages and completions.
 std::vector<std::string> entity_names();
+
+// "a lead", "an opportunity": the singular with its article, for sentences.
+std::string a_singular(const Resource& resource);
+
+// "1 lead", "3 leads".
+std::string counted(const Resource& resource, std::size_t count);
 
 // An id as a path segment, percent-encoded (ids are opaque strings). An empty or blank id, or
 // one with control characters, is a UsageError: an unset `$id` must never turn a command on

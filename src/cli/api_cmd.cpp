@@ -2,29 +2,16 @@
 
 #include "api/requests.h"
 #include "cli/entities.h"
+#include "cli/integers.h"
 #include "errors.h"
 #include "http/request.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 #include <limits>
 
 namespace crm::cli {
-
-namespace {
-
-// page and size of --paginate: whole numbers in range, or a usage error (never atoi's 0).
-int paging_number(std::string_view name, const std::string& value, int max) {
-    int n = 0;
-    auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), n);
-    if (error != std::errc() || end != value.data() + value.size() || n < 1 || n > max)
-        throw UsageError(fmt::format("{} must be an integer from 1 to {}, got '{}'", name, max, value));
-    return n;
-}
-
-}  // namespace
 
 http::Request parse_api_path(const std::string& path_and_query) {
     http::Request request;
@@ -73,9 +60,9 @@ void run_api(Context& ctx, const ApiOptions& o) {
         http::Query rest;
         for (auto& [key, value] : request.query) {
             if (key == "page") {
-                paging.page = paging_number("page", value, std::numeric_limits<int>::max());
+                paging.page = static_cast<int>(checked_integer("page", value, 1, std::numeric_limits<int>::max()));
             } else if (key == "size") {
-                paging.size = paging_number("size", value, api::kMaxPageSize);
+                paging.size = static_cast<int>(checked_integer("size", value, 1, api::kMaxPageSize));
             } else {
                 rest.emplace_back(std::move(key), std::move(value));
             }

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <istream>
 
 namespace crm::cli {
@@ -35,6 +36,34 @@ void note_env_key(Context& ctx) {
         ctx.report().warning("CRM_API_KEY is set and takes precedence over the saved key");
 }
 
+// The key as the profile would use it, before anything is saved: the profile's other settings
+// (base URL, auth mode, timeout) with this key in place of its own. A profile that does not
+// exist yet is checked with the settings every profile starts from.
+Context probe_context(Context& ctx, const std::string& profile, const std::string& key) {
+    Globals globals = ctx.globals();
+    globals.overrides["api_key"] = key;
+    const auto names = config::ConfigFile(config::config_path(ctx.getenv())).profiles();
+    const bool exists = std::find(names.begin(), names.end(), profile) != names.end();
+    if (exists) globals.overrides["profile"] = profile;
+    else globals.overrides.erase("profile");
+    config::Getenv getenv = [outer = ctx.getenv(), exists](const std::string& name) -> std::optional<std::string> {
+        if (!exists && name == "CRM_PROFILE") return std::nullopt;
+        return outer(name);
+    };
+    return Context(ctx.io(), std::move(globals), std::move(getenv));
+}
+
+// Whether the key can write, asked with OPTIONS (no write is sent): a 403 is the gateway's
+// answer to a read-only key; any other answer but 401 means the request got past the key check.
+std::string write_access(Context& probe) {
+    auto result = probe.client().send(api::write_probe_request());
+    if (result.failure != http::Failure::none) return "cannot tell whether it can write (no answer to OPTIONS)";
+    const long status = result.response.status;
+    if (status == 403) return "read-only, writes will be refused";
+    if (status == 401) return "cannot tell whether it can write (OPTIONS: HTTP 401)";
+    return "read/write";
+}
+
 }  // namespace
 
 void run_auth_login(Context& ctx) {
@@ -44,11 +73,16 @@ void run_auth_login(Context& ctx) {
     const std::string profile = config::active_profile(flags, ctx.getenv()).value;
     const std::string key = read_key(ctx);
 
+    // One read proves the key; a refused key is exit 3 and nothing is saved.
+    Context probe = probe_context(ctx, profile, key);
+    probe.call(api::key_probe_request(), fmt::format("key refused, nothing saved in profile {}", profile));
+    const std::string access = write_access(probe);
+
     config::ConfigFile file(config::config_path(ctx.getenv()));
     file.set(profile, "api_key", key);
     if (auto url = flags.find("base_url"); url != flags.end()) file.set(profile, "base_url", url->second);
     file.save();
-    ctx.report().note(fmt::format("Logged in to profile {} (key {})", profile, http::redact_key(key)));
+    ctx.report().note(fmt::format("Logged in to profile {} (key {}): {}", profile, http::redact_key(key), access));
     note_env_key(ctx);
 }
 
@@ -70,8 +104,30 @@ void run_auth_status(Context& ctx) {
         out << "key:      not set\n";
     out << std::flush;
 
-    // Any read proves the key; a write would be needed to tell read-only from read/write.
-    if (ctx.call(api::key_probe_request())) out << "key OK (read/write or read-only cannot be told by a read)\n";
+    // A read proves the key; OPTIONS tells a read-only one, without a write.
+    if (ctx.call(api::key_probe_request())) out << fmt::format("key OK: {}\n", write_access(ctx));
+}
+
+void run_auth_status_all(Context& ctx) {
+    const auto profiles = config::ConfigFile(config::config_path(ctx.getenv())).profiles();
+    if (profiles.empty()) throw UsageError("no profiles in the config file: run crm auth login");
+    int failed = 0, code = kExitOk;
+    for (std::size_t i = 0; i < profiles.size(); ++i) {
+        if (i) ctx.io().out() << '\n';
+        Globals globals = ctx.globals();
+        globals.overrides["profile"] = profiles[i];
+        Context one(ctx.io(), std::move(globals), ctx.getenv());
+        try {
+            run_auth_status(one);
+        } catch (const Error& e) {
+            one.report().error(problem_of(e));
+            code = failed++ == 0 || code == e.exit_code() ? e.exit_code() : kExitPartial;
+        }
+    }
+    if (failed == 0) return;
+    // Each failure is reported above; the exit code is theirs, 9 when they differ or some passed.
+    throw Error(fmt::format("{} of {} profiles failed the key check", failed, profiles.size()),
+                failed == static_cast<int>(profiles.size()) ? code : kExitPartial);
 }
 
 void run_auth_logout(Context& ctx) {

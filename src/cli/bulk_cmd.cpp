@@ -6,6 +6,7 @@
 #include "bulk/runner.h"
 #include "bulk/wire.h"
 #include "cli/entities.h"
+#include "cli/integers.h"
 #include "cli/records.h"
 #include "errors.h"
 #include "http/interrupt.h"
@@ -14,7 +15,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <charconv>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -39,12 +39,12 @@ struct Limits {
 
 Limits limits_of(const BulkDeleteOptions& options) {
     Limits limits;
-    if (options.batch_size) limits.batch_size = bounded_flag("--batch-size", *options.batch_size, 1, 1000);
-    if (options.parallel) limits.parallel = bounded_flag("--parallel", *options.parallel, 1, 16);
+    if (options.batch_size) limits.batch_size = checked_integer("--batch-size", *options.batch_size, 1, 1000);
+    if (options.parallel) limits.parallel = checked_integer("--parallel", *options.parallel, 1, 16);
     if (options.max_delete) {
         limits.max_delete_given = true;
         if (*options.max_delete != "none")
-            limits.max_delete = bounded_flag("--max-delete", *options.max_delete, 0, kMaxDeleteLimit, ", or none");
+            limits.max_delete = checked_integer("--max-delete", *options.max_delete, 0, kMaxDeleteLimit, ", or none");
     }
     return limits;
 }
@@ -114,7 +114,8 @@ void report_selection(Context& ctx, const api::Resource& resource, const BulkDel
                       const bulk::IdSet& selected) {
     if (ctx.globals().quiet) return;
     if (has_filter(options.filter)) {
-        ctx.report().note(fmt::format("{} {} match the filter", selected.ids.size(), resource.name));
+        ctx.report().note(fmt::format("{} {} the filter", api::counted(resource, selected.ids.size()),
+                                      selected.ids.size() == 1 ? "matches" : "match"));
         return;
     }
     ctx.report().note(fmt::format("read {} ids: {} blank, {} duplicates, {} to delete", selected.read, selected.blank,
@@ -124,7 +125,7 @@ void report_selection(Context& ctx, const api::Resource& resource, const BulkDel
 void print_dry_run(Context& ctx, const api::Resource& resource, const Limits& limits, const std::vector<std::string>& ids) {
     auto& out = ctx.io().out();
     auto shown = std::min(ids.size(), kDryRunIds);
-    out << fmt::format("would delete {} {}: {}", ids.size(), resource.name,
+    out << fmt::format("would delete {}: {}", api::counted(resource, ids.size()),
                        fmt::join(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(shown), ", "));
     if (ids.size() > shown) out << fmt::format(", … ({} more)", ids.size() - shown);
     out << '\n';
@@ -170,13 +171,6 @@ void throw_outcome(const bulk::Summary& summary, const BulkDeleteOptions& option
 }
 
 }  // namespace
-
-size_t bounded_flag(std::string_view flag, std::string_view text, size_t low, size_t high, std::string_view or_else) {
-    size_t value = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec == std::errc() && end == text.data() + text.size() && value >= low && value <= high) return value;
-    throw UsageError(fmt::format("{} must be an integer from {} to {}{}, got '{}'", flag, low, high, or_else, text));
-}
 
 void check_failed_out(const std::optional<std::string>& failed_out, const std::optional<std::string>& journal) {
     if (!failed_out || !journal) return;
@@ -242,9 +236,9 @@ void run_bulk_delete(Context& ctx, const api::Resource& resource, const BulkDele
         return !journal || !journal->state().accepted.contains(id);
     }));
     std::string question = to_send == ids.size()
-                               ? fmt::format("Delete {} {}?", to_send, resource.name)
-                               : fmt::format("Delete {} {} ({} already deleted, per the journal)?", to_send,
-                                             resource.name, ids.size() - to_send);
+                               ? fmt::format("Delete {}?", api::counted(resource, to_send))
+                               : fmt::format("Delete {} ({} already deleted, per the journal)?",
+                                             api::counted(resource, to_send), ids.size() - to_send);
     confirm_or_throw(ctx, options.yes, question);
     if (options.failed_out) write_ids(*options.failed_out, {});  // fail now, not after the run, if it cannot be written
 

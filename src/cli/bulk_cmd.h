@@ -26,9 +26,6 @@ struct BulkDeleteOptions {
     std::optional<std::string> failed_out;
 };
 
-// Shared with crm ENTITY import (import_cmd.h), the other journaled run:
-// "--parallel must be an integer from 1 to 16, got '0'" (UsageError) unless text is in range.
-size_t bounded_flag(std::string_view flag, std::string_view text, size_t low, size_t high, std::string_view or_else = "");
 // --failed-out is truncated at the start: naming the journal would destroy it (UsageError).
 void check_failed_out(const std::optional<std::string>& failed_out, const std::optional<std::string>& journal);
 // Replaces the file's content with `text`; Error (exit 1) when it cannot.

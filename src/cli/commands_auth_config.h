@@ -12,6 +12,8 @@ namespace crm::cli {
 void run_auth_login(Context& ctx);
 // Shows where the key comes from (redacted), then checks it with one read request.
 void run_auth_status(Context& ctx);
+// Every profile of the file, each as run_auth_status shows it, each key checked.
+void run_auth_status_all(Context& ctx);
 void run_auth_logout(Context& ctx);
 
 struct ConfigOptions {
@@ -24,5 +26,9 @@ void run_config_set(Context& ctx, const ConfigOptions& options);  // refuses api
 void run_config_unset(Context& ctx, const ConfigOptions& options);
 void run_config_list(Context& ctx);
 void run_config_explain(Context& ctx);
+// The profiles of the file, the one in use marked (`current`), with their base URLs.
+void run_config_profiles(Context& ctx);
+// Makes `profile` the one used without --profile/CRM_PROFILE; it must exist (else exit 2).
+void run_config_use(Context& ctx, const std::string& profile);
 
 }  // namespace crm::cli

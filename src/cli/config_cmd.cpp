@@ -6,6 +6,9 @@
 #include "http/client.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
 
 namespace crm::cli {
 
@@ -76,6 +79,36 @@ void run_config_explain(Context& ctx) {
     }
     renderer->end_page();
     renderer->end_list();
+}
+
+void run_config_profiles(Context& ctx) {
+    const config::ConfigFile file(config::config_path(ctx.getenv()));
+    const std::string current = config::active_profile(ctx.globals().overrides, ctx.getenv()).value;
+    auto renderer = ctx.renderer({"current", "name", "base_url"});
+    renderer->begin_list();
+    for (const auto& name : file.profiles()) {
+        json::Document record(rapidjson::kObjectType);
+        auto& alloc = record.GetAllocator();
+        record.AddMember("current", name == current, alloc);
+        record.AddMember("name", json::str(name, alloc), alloc);
+        record.AddMember("base_url", json::str(file.get(name, "base_url").value_or(""), alloc), alloc);
+        renderer->record(record);
+    }
+    renderer->end_page();
+    renderer->end_list();
+}
+
+void run_config_use(Context& ctx, const std::string& profile) {
+    config::ConfigFile file(config::config_path(ctx.getenv()));
+    const auto names = file.profiles();
+    if (std::find(names.begin(), names.end(), profile) == names.end()) {
+        throw UsageError(fmt::format("no profile '{}' in {} (profiles: {})", profile,
+                                     config::config_path(ctx.getenv()).string(),
+                                     names.empty() ? "none" : fmt::format("{}", fmt::join(names, ", "))));
+    }
+    file.set_current_profile(profile);
+    file.save();
+    if (!ctx.globals().quiet) ctx.report().note(fmt::format("Using profile {} from now on", profile));
 }
 
 }  // namespace crm::cli

@@ -6,6 +6,7 @@
 #include "bulk/wire.h"
 #include "cli/bulk_cmd.h"
 #include "cli/entities.h"
+#include "cli/integers.h"
 #include "cli/records.h"
 #include "errors.h"
 #include "http/interrupt.h"
@@ -118,7 +119,7 @@ void throw_outcome(const bulk::ImportSummary& summary, const ImportFlags& flags)
 }  // namespace
 
 void run_import(Context& ctx, const api::Resource& resource, const ImportFlags& flags) {
-    size_t parallel = flags.parallel ? bounded_flag("--parallel", *flags.parallel, 1, 16) : 4;
+    size_t parallel = flags.parallel ? static_cast<size_t>(checked_integer("--parallel", *flags.parallel, 1, 16)) : 4;
     check_failed_out(flags.failed_out, flags.journal);
     std::vector<std::string> string_fields;
     for (const auto& value : flags.string_fields) {

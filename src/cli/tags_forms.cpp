@@ -57,7 +57,8 @@ void run_tags_delete(Context& ctx, const TagOptions& o) {
          .print_records = false,
          .deleting = true,
          .done_verb = "Deleted",
-         .confirm = fmt::format("Delete {} tag(s) {}?", o.entity, fmt::join(o.ids, ", ")),
+         .confirm = fmt::format("Delete {} {} {}?", resource.singular, o.ids.size() == 1 ? "tag" : "tags",
+                               fmt::join(o.ids, ", ")),
          .yes = o.yes});
 }
 

@@ -47,11 +47,15 @@ void refuse_unknown(const fs::path& path, const std::string& where) {
                                  detail::known_keys_text()));
 }
 
+// The top-level key `crm config use` writes.
+constexpr std::string_view kCurrentProfile = "current_profile";
+
 // The structure every reader relies on: only [profiles.*] tables of known string/number keys.
 void check_structure(const fs::path& path, const toml::table& root) {
     for (const auto& [name, node] : root) {
+        if (name.str() == kCurrentProfile && node.is_string()) continue;
         if (name.str() != "profiles" || !node.is_table())
-            throw UsageError(fmt::format("config file {}: expected only [profiles.NAME] tables, found '{}'",
+            throw UsageError(fmt::format("config file {}: expected only current_profile and [profiles.NAME] tables, found '{}'",
                                          path.string(), name.str()));
     }
     const toml::table* profiles = root["profiles"].as_table();
@@ -178,6 +182,12 @@ std::vector<std::string> ConfigFile::profiles() const {
     }
     return names;
 }
+
+std::optional<std::string> ConfigFile::current_profile() const {
+    return data_->root[kCurrentProfile].value<std::string>();
+}
+
+void ConfigFile::set_current_profile(const std::string& profile) { data_->root.insert_or_assign(kCurrentProfile, profile); }
 
 void ConfigFile::save() const {
     std::ostringstream text;

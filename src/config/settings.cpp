@@ -28,6 +28,7 @@ std::string_view source_name(Source source) {
         case Source::flag: return "flag";
         case Source::env: return "environment";
         case Source::profile: return "profile";
+        case Source::file: return "config use";
         case Source::default_value: return "default";
     }
     return "default";
@@ -105,7 +106,9 @@ void require_profile(const Settings& settings, const ConfigFile& file) {
     if (std::find(names.begin(), names.end(), settings.profile) != names.end()) return;
     const std::string listed = names.empty() ? "none" : fmt::format("{}", fmt::join(names, ", "));
     throw UsageError(fmt::format("profile '{}' (from {}) not found in {} (profiles: {})", settings.profile,
-                                 settings.profile_source == Source::flag ? "--profile" : "CRM_PROFILE",
+                                 settings.profile_source == Source::flag  ? "--profile"
+                                 : settings.profile_source == Source::env ? "CRM_PROFILE"
+                                                                          : "crm config use",
                                  settings.file.string(), listed));
 }
 
@@ -166,9 +169,15 @@ fs::path config_path(const Getenv& getenv) {
     return home_dir(getenv) / ".config" / "crm" / "config.toml";
 }
 
+fs::path cache_dir(const Getenv& getenv) {
+    if (auto xdg = absolute_dir(getenv, "XDG_CACHE_HOME")) return *xdg / "crm";
+    return home_dir(getenv) / ".cache" / "crm";
+}
+
 Value active_profile(const Overrides& flags, const Getenv& getenv) {
     if (auto it = flags.find("profile"); it != flags.end()) return {it->second, Source::flag};
     if (auto value = env_value(getenv, "CRM_PROFILE")) return {*value, Source::env};
+    if (auto current = ConfigFile(config_path(getenv)).current_profile()) return {*current, Source::file};
     return {"default", Source::default_value};
 }
 

@@ -16,8 +16,9 @@
 
 namespace crm::config {
 
-enum class Source { flag, env, profile, default_value };
-std::string_view source_name(Source source);  // "flag", "environment", "profile", "default"
+// `file`: the profile chosen by `crm config use` (the file's current_profile).
+enum class Source { flag, env, profile, file, default_value };
+std::string_view source_name(Source source);  // "flag", "environment", "profile", "config use", "default"
 
 // Reads an environment variable; injectable for tests. Returns nullopt when unset.
 using Getenv = std::function<std::optional<std::string>(const std::string&)>;
@@ -27,6 +28,10 @@ Getenv system_getenv();
 // working directory: a relative XDG_CONFIG_HOME or HOME is ignored, and without HOME the home
 // directory comes from the password database. Throws crm::UsageError when there is none.
 std::filesystem::path config_path(const Getenv& getenv);
+
+// $XDG_CACHE_HOME/crm, else $HOME/.cache/crm (the same rules as config_path): where shell
+// completion keeps the labels it fetched.
+std::filesystem::path cache_dir(const Getenv& getenv);
 
 // The settings every command may read. Keys: base_url, api_key, api_key_command,
 // api_key_command_timeout, auth, output, timeout, retries, rate, cacert, user.id, user.name,
@@ -78,7 +83,9 @@ private:
     mutable std::optional<std::string> key_cache_;
 };
 
-// The profile in use: --profile (Overrides key "profile") > CRM_PROFILE > "default".
+// The profile in use: --profile (Overrides key "profile") > CRM_PROFILE > the config file's
+// current_profile (crm config use) > "default". All but the last are explicit choices: the
+// profile must exist and its base_url and key win over the environment.
 Value active_profile(const Overrides& flags, const Getenv& getenv);
 
 // Builds the settings. Reads the config file when it exists; refuses (crm::UsageError with an
@@ -107,6 +114,9 @@ public:
     bool unset(const std::string& profile, const std::string& key);
     std::vector<std::pair<std::string, std::string>> list(const std::string& profile) const;  // dotted keys
     std::vector<std::string> profiles() const;
+    // The profile `crm config use` chose (top-level current_profile), if any.
+    std::optional<std::string> current_profile() const;
+    void set_current_profile(const std::string& profile);
     void save() const;
 
 private:

@@ -4,11 +4,13 @@
 #include "support/sandbox_process.h"
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include <filesystem>
 #include <fstream>
 #include <chrono>
 #include <iterator>
+#include <sstream>
 #include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -19,6 +21,7 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::string kKey = "e2e-secret-key-0123456789-wxyz";
+const std::string kReadOnlyKey = "e2e-read-only-key-0123456789-abcd";
 
 // A private config home and an environment free of the caller's CRM_* settings.
 class Home {
@@ -36,6 +39,11 @@ public:
 
     fs::path file() const { return dir_ / "crm" / "config.toml"; }
     const fs::path& dir() const { return dir_; }
+
+    // A profile with a key, as crm auth login would save it (without checking it).
+    void write_profile(const std::string& profile, const std::string& base_url = "https://api.example.com") const {
+        write(fmt::format("[profiles.{}]\napi_key = '{}'\nbase_url = '{}'\n", profile, kKey, base_url));
+    }
 
     void write(const std::string& toml, fs::perms mode = fs::perms::owner_read | fs::perms::owner_write) const {
         fs::create_directories(file().parent_path());
@@ -74,10 +82,11 @@ void check_no_key(const RunResult& r, const std::string& key = kKey) {
 }  // namespace
 
 TEST_CASE("auth login reads the key from stdin and writes a 0600 file", "[e2e][config]") {
+    SandboxProcess sandbox({"--primary-key", kKey, "--secondary-key", kReadOnlyKey});
     Home home;
-    auto r = home.crm({"auth", "login", "--base-url", "https://api.example.com"}, kKey + "\n");
+    auto r = home.crm({"auth", "login", "--base-url", sandbox.base_url()}, kKey + "\n");
     REQUIRE(r.exit_code == 0);
-    CHECK(r.err == "Logged in to profile default (key ****wxyz)\n");
+    CHECK(r.err == "Logged in to profile default (key ****wxyz): read/write\n");
     CHECK(r.out.empty());
     check_no_key(r);
     CHECK(mode_of(home.file()) == 0600);
@@ -85,25 +94,26 @@ TEST_CASE("auth login reads the key from stdin and writes a 0600 file", "[e2e][c
 
     auto url = home.crm({"config", "get", "base_url"});
     CHECK(url.exit_code == 0);
-    CHECK(url.out == "https://api.example.com\n");
+    CHECK(url.out == sandbox.base_url() + "\n");
 
     auto key = home.crm({"config", "get", "api_key"});
     CHECK(key.out == "****wxyz\n");
     check_no_key(key);
 
     SECTION("into a named profile") {
-        auto named = home.crm({"auth", "login", "--profile", "prod"}, "prod-key-abcdefgh-1234\n");
+        auto named = home.crm({"auth", "login", "--profile", "prod"}, kReadOnlyKey + "\n");
         CHECK(named.exit_code == 0);
-        CHECK(named.err == "Logged in to profile prod (key ****1234)\n");
-        CHECK(home.crm({"--profile", "prod", "config", "get", "api_key"}).out == "****1234\n");
+        CHECK(named.err == "Logged in to profile prod (key ****abcd): read-only, writes will be refused\n");
+        CHECK(home.crm({"--profile", "prod", "config", "get", "api_key"}).out == "****abcd\n");
     }
     SECTION("with json output chosen, every stderr line is a JSON object") {
-        auto options = home.options("second-key-0123456789-abcd\n");
+        auto options = home.options(kReadOnlyKey + "\n");
         std::erase(options.unset_env, "CRM_API_KEY");
         options.env["CRM_API_KEY"] = "env-key-0123456789-9999";
         auto json = run_crm({"-o", "json", "auth", "login"}, options);
         CHECK(json.exit_code == 0);
-        CHECK(json.err == "{\"note\":{\"message\":\"Logged in to profile default (key ****abcd)\"}}\n"
+        CHECK(json.err == "{\"note\":{\"message\":\"Logged in to profile default (key ****abcd): read-only, writes "
+                          "will be refused\"}}\n"
                           "{\"warning\":{\"message\":\"CRM_API_KEY is set and takes precedence over the saved key\"}}\n");
         auto text = run_crm({"auth", "logout"}, options);
         CHECK(text.err == "Removed the API key from profile default (" + home.file().string() + ")\n"
@@ -132,9 +142,9 @@ TEST_CASE("auth login refuses an empty stdin and a key on argv", "[e2e][config]"
 
 TEST_CASE("config set, get, list, unset edit the active profile", "[e2e][config]") {
     Home home;
+    home.write(fmt::format("[profiles.default]\napi_key = '{}'\n", kKey));
     REQUIRE(home.crm({"config", "set", "timeout", "12"}).exit_code == 0);
     REQUIRE(home.crm({"config", "set", "user.email", "me@example.com"}).exit_code == 0);
-    REQUIRE(home.crm({"auth", "login"}, kKey + "\n").exit_code == 0);
 
     auto list = home.crm({"config", "list"});
     CHECK(list.exit_code == 0);
@@ -155,7 +165,7 @@ TEST_CASE("config set, get, list, unset edit the active profile", "[e2e][config]
 
 TEST_CASE("config explain shows each setting's source, key redacted", "[e2e][config]") {
     Home home;
-    REQUIRE(home.crm({"auth", "login", "--base-url", "https://api.example.com"}, kKey + "\n").exit_code == 0);
+    home.write_profile("default");
     auto options = home.options();
     options.env["CRM_RETRIES"] = "5";
     auto r = run_crm({"config", "explain", "--timeout", "7", "-o", "tsv"}, options);
@@ -170,7 +180,7 @@ TEST_CASE("config explain shows each setting's source, key redacted", "[e2e][con
 
 TEST_CASE("a config file holding a key that others can read is refused", "[e2e][config]") {
     Home home;
-    REQUIRE(home.crm({"auth", "login", "--base-url", "http://127.0.0.1:9"}, kKey + "\n").exit_code == 0);
+    home.write_profile("default", "http://127.0.0.1:9");
     fs::permissions(home.file(), fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
                                      fs::perms::others_read);
     auto r = home.crm({"leads", "list"});
@@ -228,11 +238,12 @@ TEST_CASE("auth login on a terminal does not echo the pasted key", "[e2e][config
     }
     Home home;
     const std::string key = "typed-key-0123456789abcdef";
+    SandboxProcess sandbox({"--primary-key", key});
     // script(1) gives crm a real terminal; whatever the terminal shows comes back on stdout.
     // The key is typed a second after start, as a person pastes it after the prompt: the
     // terminal echoes input when it arrives, so typing ahead would show it before crm runs.
     const std::string login = "(sleep 1; echo " + key + ") | /usr/bin/script -qec '" + std::string(CRM_BIN) +
-                              " auth login --base-url https://api.example.com' /dev/null";
+                              " auth login --base-url " + sandbox.base_url() + "' /dev/null";
     auto r = run({"/bin/sh", "-c", login}, home.options());
     INFO(r.out);
     CHECK(r.exit_code == 0);
@@ -245,7 +256,7 @@ TEST_CASE("auth login on a terminal does not echo the pasted key", "[e2e][config
 
 TEST_CASE("an explicit profile must exist, even with CRM_BASE_URL and CRM_API_KEY set", "[e2e][config]") {
     Home home;
-    REQUIRE(home.crm({"auth", "login", "--profile", "prod"}, kKey + "\n").exit_code == 0);
+    home.write_profile("prod");
     auto options = home.options();
     options.env["CRM_BASE_URL"] = "http://127.0.0.1:9";
     options.env["CRM_API_KEY"] = "env-key-0123456789";
@@ -350,4 +361,96 @@ TEST_CASE("numeric settings have ranges, with the same message whatever their so
     CHECK(home.crm({"leads", "list"}).err == "crm: rate in profile 'default' of " + home.file().string() +
                                                  " must be 0 (no limit) or a number of requests per second from "
                                                  "0.01 to 10000, got '20000'\n");
+}
+
+namespace {
+
+// The access-log lines of the sandbox (--log) whose method is one of `methods`.
+size_t requests_with(const SandboxProcess& sandbox, std::initializer_list<std::string> methods) {
+    std::istringstream log(sandbox.stderr_text());
+    size_t n = 0;
+    for (std::string line; std::getline(log, line);) {
+        for (const auto& method : methods) n += line.rfind(method + " ", 0) == 0;
+    }
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("auth login checks the key before saving it, and says whether it can write", "[e2e][config]") {
+    SandboxProcess sandbox({"--log", "--primary-key", kKey, "--secondary-key", kReadOnlyKey});
+    Home home;
+    SECTION("a wrong key is refused and nothing is saved") {
+        auto r = home.crm({"auth", "login", "--base-url", sandbox.base_url()}, "wrong-key-0123456789\n");
+        CHECK(r.exit_code == 3);
+        CHECK(r.err.starts_with("crm: key refused, nothing saved in profile default: Access denied due to invalid "
+                                "subscription key."));
+        CHECK(r.err.find("(HTTP 401, GET /pipeline/leads)") != std::string::npos);
+        CHECK_FALSE(fs::exists(home.file()));
+        check_no_key(r, "wrong-key-0123456789");
+    }
+    SECTION("a read-only key is saved, and said to be read-only") {
+        auto r = home.crm({"auth", "login", "--base-url", sandbox.base_url()}, kReadOnlyKey + "\n");
+        CHECK(r.exit_code == 0);
+        CHECK(r.err == "Logged in to profile default (key ****abcd): read-only, writes will be refused\n");
+        check_no_key(r, kReadOnlyKey);
+        auto status = home.crm({"auth", "status"});
+        CHECK(status.out.find("\nkey OK: read-only, writes will be refused\n") != std::string::npos);
+    }
+    SECTION("a read/write key") {
+        auto r = home.crm({"auth", "login", "--base-url", sandbox.base_url()}, kKey + "\n");
+        CHECK(r.exit_code == 0);
+        CHECK(r.err == "Logged in to profile default (key ****wxyz): read/write\n");
+    }
+    // One read and one OPTIONS per login or status; never a write.
+    CHECK(requests_with(sandbox, {"GET"}) >= 1);
+    CHECK(requests_with(sandbox, {"POST", "PUT", "PATCH", "DELETE"}) == 0);
+}
+
+TEST_CASE("config profiles lists them, config use picks the default one", "[e2e][config]") {
+    SandboxProcess sandbox({"--primary-key", kKey, "--secondary-key", kReadOnlyKey});
+    Home home;
+    home.write(fmt::format("[profiles.default]\napi_key = '{}'\nbase_url = '{}'\n\n"
+                           "[profiles.ro]\napi_key = '{}'\nbase_url = '{}'\n\n"
+                           "[profiles.gone]\napi_key = 'wrong-key-0123456789'\nbase_url = '{}'\n",
+                           kKey, sandbox.base_url(), kReadOnlyKey, sandbox.base_url(), sandbox.base_url()));
+    auto listed = home.crm({"config", "profiles", "-o", "json"});  // in name order
+    CHECK(listed.exit_code == 0);
+    CHECK(listed.out == fmt::format("[{{\"current\":true,\"name\":\"default\",\"base_url\":\"{0}\"}},"
+                                    "{{\"current\":false,\"name\":\"gone\",\"base_url\":\"{0}\"}},"
+                                    "{{\"current\":false,\"name\":\"ro\",\"base_url\":\"{0}\"}}]\n",
+                                    sandbox.base_url()));
+    check_no_key(listed);
+    CHECK(home.crm({"--profile", "ro", "config", "profiles", "-o", "csv", "--fields", "name,current"}).out ==
+          "name,current\ndefault,false\ngone,false\nro,true\n");
+
+    auto unknown = home.crm({"config", "use", "prdo"});
+    CHECK(unknown.exit_code == 2);
+    CHECK(unknown.err == "crm: no profile 'prdo' in " + home.file().string() + " (profiles: default, gone, ro)\n");
+
+    auto use = home.crm({"config", "use", "ro"});
+    CHECK(use.exit_code == 0);
+    CHECK(use.err == "Using profile ro from now on\n");
+    CHECK(home.crm({"config", "profiles", "-o", "csv", "--fields", "name,current"}).out ==
+          "name,current\ndefault,false\ngone,false\nro,true\n");
+    auto explain = home.crm({"config", "explain", "-o", "tsv"});
+    CHECK(explain.out.find("profile\tro\tconfig use\n") != std::string::npos);
+    // The chosen profile is used: its read-only key refuses a write.
+    CHECK(home.crm({"leads", "create", "-f", "title=x"}).exit_code == 3);
+    // --profile still wins.
+    CHECK(home.crm({"--profile", "default", "leads", "create", "-f", "title=x", "-o", "json"}).exit_code == 0);
+
+    SECTION("auth status --all checks every profile") {
+        auto all = home.crm({"auth", "status", "--all"});
+        CHECK(all.exit_code == 9);  // one of three fails
+        CHECK(all.out.find("profile:  default") != std::string::npos);
+        CHECK(all.out.find("key OK: read/write\n") != std::string::npos);
+        CHECK(all.out.find("profile:  ro") != std::string::npos);
+        CHECK(all.out.find("key OK: read-only, writes will be refused\n") != std::string::npos);
+        CHECK(all.out.find("profile:  gone") != std::string::npos);
+        CHECK(all.err.find("(HTTP 401, GET /pipeline/leads)") != std::string::npos);
+        CHECK(all.err.find("crm: 1 of 3 profiles failed the key check\n") != std::string::npos);
+        check_no_key(all);
+        check_no_key(all, kReadOnlyKey);
+    }
 }

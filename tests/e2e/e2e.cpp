@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 extern char** environ;
 
@@ -67,10 +68,11 @@ std::string create_lead(const SandboxProcess& sandbox, const std::string& title)
     return doc["id"].GetString();
 }
 
-TempDir::TempDir(const std::string& name)
-    : path(std::filesystem::temp_directory_path() / ("crm-e2e-" + name + "-" + std::to_string(::getpid()))) {
-    std::filesystem::remove_all(path);
-    std::filesystem::create_directories(path);
+TempDir::TempDir(const std::string& name) {
+    // mkdtemp: unique even for two directories of one name in one test.
+    std::string templ = (std::filesystem::temp_directory_path() / ("crm-e2e-" + name + "-XXXXXX")).string();
+    if (!::mkdtemp(templ.data())) throw std::runtime_error("mkdtemp " + templ + " failed");
+    path = templ;
 }
 
 TempDir::~TempDir() { std::filesystem::remove_all(path); }

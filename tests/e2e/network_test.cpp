@@ -35,32 +35,6 @@ void check_no_key(const RunResult& r) {
     CHECK_FALSE(contains(r.err, kNetKey));
 }
 
-class TempDir {
-public:
-    TempDir() {
-        std::string templ = (fs::temp_directory_path() / "crm-e2e-net-XXXXXX").string();
-        path_ = ::mkdtemp(templ.data());
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const fs::path& path() const { return path_; }
-    std::string operator/(const std::string& name) const { return (path_ / name).string(); }
-
-private:
-    fs::path path_;
-};
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 // A relay.py middleman in the background for the length of a test.
 class Relay {
 public:
@@ -103,7 +77,7 @@ openssl req $key -keyout server.key -out server.csr -subj "/CN=localhost"
 printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\n' > ext.cnf
 openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out server.pem -days 2 -extfile ext.cnf
 )";
-    auto r = run({"/bin/sh", "-c", script}, RunOptions{.cwd = dir.path().string()});
+    auto r = run({"/bin/sh", "-c", script}, RunOptions{.cwd = dir.path.string()});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
 }
@@ -112,7 +86,7 @@ openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out s
 // in `dir`.
 struct HttpsSandbox {
     SandboxProcess sandbox{{"--log"}};
-    TempDir dir;
+    TempDir dir{"net"};
     std::optional<Relay> tls;
 
     HttpsSandbox() {
@@ -147,8 +121,8 @@ TEST_CASE("debug: --debug shows both bodies and the time of each phase, never th
 
 TEST_CASE("debug: the key stays out however it is given (environment, config file, query)", "[e2e][debug][secrets]") {
     SandboxProcess sandbox({"--primary-key", kNetKey});
-    TempDir home;
-    fs::create_directories(home.path() / "crm");
+    TempDir home{"net-home"};
+    fs::create_directories(home.path / "crm");
     std::ofstream(home / "crm/config.toml") << "[profiles.default]\nbase_url = '" << sandbox.base_url()
                                              << "'\napi_key = '" << kNetKey << "'\n";
     fs::permissions(home / "crm/config.toml", fs::perms::owner_read | fs::perms::owner_write);
@@ -160,7 +134,7 @@ TEST_CASE("debug: the key stays out however it is given (environment, config fil
     }
     SECTION("config file") {
         auto r = crm(sandbox, {"--debug", "leads", "list"},
-                     RunOptions{.env = {{"XDG_CONFIG_HOME", home.path().string()}}, .unset_env = {"CRM_API_KEY"}});
+                     RunOptions{.env = {{"XDG_CONFIG_HOME", home.path.string()}}, .unset_env = {"CRM_API_KEY"}});
         CHECK(r.exit_code == 0);
         CHECK(contains(r.err, kMasked));
         check_no_key(r);

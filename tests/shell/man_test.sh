@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The man pages crm generates: each renders without a single warning from man --warnings,
-# there is one page per command group, and each page names every command of its group as
-# `crm --help` (CLI11's own help, not the generator) lists them.
+# there is one page per command group, each page names every command of its group as
+# `crm --help` (CLI11's own help, not the generator) lists them, and each has EXAMPLES.
+# And every command's --help shows two or three examples and, below the top level, the global
+# flags it inherits (CLI.md §14), each example a command line the parser takes.
 # Usage: man_test.sh CRM_BINARY
 set -euo pipefail
 crm=$1
@@ -10,7 +12,6 @@ if ! command -v man >/dev/null; then
     exit 77
 fi
 dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
 "$crm" completion man --dir "$dir"
 failures=0
 fail() {
@@ -45,7 +46,7 @@ check_mentions() {
 }
 
 root_text=$(rendered "$dir/crm.1")
-for section in NAME SYNOPSIS DESCRIPTION OPTIONS "EXIT STATUS" ENVIRONMENT FILES; do
+for section in NAME SYNOPSIS DESCRIPTION OPTIONS "EXIT STATUS" ENVIRONMENT FILES EXAMPLES; do
     grep -qF -- "$section" <<<"$root_text" || fail "crm.1 has no $section section"
 done
 for group in $(subcommands); do
@@ -53,14 +54,50 @@ for group in $(subcommands); do
     [[ -f $dir/$page ]] || { fail "no page $page for the group $group"; continue; }
     grep -qF -- "crm-$group(1)" <<<"$root_text" || fail "crm.1 does not refer to crm-$group(1)"
     text=$(rendered "$dir/$page")
-    for section in NAME SYNOPSIS DESCRIPTION OPTIONS; do
+    for section in NAME SYNOPSIS DESCRIPTION OPTIONS EXAMPLES; do
         grep -qF -- "$section" <<<"$text" || fail "$page has no $section section"
     done
     check_mentions "$page" "$text" "$group"
 done
 
+# An example must get past the parser: run with --dry-run (against nothing: a closed port, an
+# empty config home), it may fail at run time, but never with a parser's usage line, which
+# points to a --help. Lines that are not one crm command (source <(...)) are skipped; what
+# follows a pipe or a redirection is left out.
+empty_home=$(mktemp -d)
+trap 'rm -rf "$dir" "$empty_home"' EXIT
+check_example() {
+    local line=$1 err
+    local -a words
+    [[ $line == "crm "* ]] || return 0
+    line=${line%% | *}
+    line=${line%% > *}
+    line=${line%% < *}
+    eval "words=($line)"
+    err=$(XDG_CONFIG_HOME=$empty_home CRM_BASE_URL=http://127.0.0.1:9 CRM_API_KEY=example-key CRM_RETRIES=0 \
+        timeout 20 "$crm" "${words[@]:1}" --dry-run 2>&1 >/dev/null </dev/null) || true
+    if grep -q -- "--help')" <<<"$err"; then fail "the example '$1' does not parse: $err"; fi
+}
+
+# Checks the --help of `crm ARGS...` and of every command below it.
+check_help() {
+    local help examples sub line
+    help=$("$crm" "$@" --help)
+    while IFS= read -r line; do
+        check_example "$line"
+    done < <(awk '/^Examples:/ { on = 1; next } on && NF == 0 { on = 0 } on { sub(/^  /, ""); print }' <<<"$help")
+    examples=$(awk '/^Examples:/ { on = 1; next } on && NF == 0 { on = 0 } on { n++ } END { print n + 0 }' <<<"$help")
+    ((examples >= 2 && examples <= 3)) || fail "'crm $*' --help shows $examples examples"
+    if (($# > 0)); then
+        grep -qx 'Global flags:' <<<"$help" || fail "'crm $*' --help does not show the global flags"
+        grep -q -- '--dry-run' <<<"$help" || fail "'crm $*' --help does not show --dry-run"
+    fi
+    for sub in $(subcommands "$@"); do check_help "$@" "$sub"; done
+}
+check_help
+
 if ((failures > 0)); then
     echo "$failures man page check(s) failed"
     exit 1
 fi
-echo "all $(ls "$dir" | wc -l) man pages render without warnings and name every command"
+echo "all $(ls "$dir" | wc -l) man pages render without warnings, name every command and have EXAMPLES; every --help has examples"

@@ -77,7 +77,7 @@ TEST_CASE("the config file must hold only known keys in [profiles.NAME]", "[conf
     CHECK_THROWS_WITH(home.resolve(), Catch::Contains("unknown key 'profiles.default.base-url'") &&
                                           Catch::Contains("known keys: base_url, api_key"));
     home.write("[default]\nbase_url = 'https://x'\n");
-    CHECK_THROWS_WITH(home.resolve(), Catch::Contains("expected only [profiles.NAME] tables, found 'default'"));
+    CHECK_THROWS_WITH(home.resolve(), Catch::Contains("expected only current_profile and [profiles.NAME] tables, found 'default'"));
     home.write("[profiles.default]\ntimeout = [1, 2]\n");
     CHECK_THROWS_WITH(home.resolve(), Catch::Contains("'profiles.default.timeout' must be a string or a number"));
     home.write("[profiles.default]\nbase_url = \n");
