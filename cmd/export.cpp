@@ -1,5 +1,6 @@
 // crm export (CLI.md §13): the CRM's data into a SQLite database or CSV files, for BI tools.
 #include "export/export.h"
+#include "help.h"
 #include "options.h"
 #include "tree.h"
 
@@ -28,6 +29,8 @@ void add_export_commands(Tree& tree) {
                        "With --incremental: every N runs, walk every id to remove deleted records (default 7)", 1,
                        1000000);
     add_integer_option(sub, "--parallel", opts->parallel, "Pages in flight at once, 1 to 16 (default 4)", 1, 16);
+    examples(sub, {"crm export --to crm.sqlite", "crm export --to crm.sqlite --incremental",
+                   "crm export --to exports/ --format csv --excel"});
     tree.on_run(sub, [opts](cli::Context& ctx) { exporting::run_export(ctx, *opts); });
 }
 

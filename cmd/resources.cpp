@@ -235,6 +235,10 @@ void add_import(Tree& tree, CLI::App* group, const api::Resource& r) {
     sub->add_flag("--resend-unknown", opts->resend_unknown,
                   "Send again the creates an earlier run (per --journal) sent without an answer: they may exist already");
     sub->add_flag("-y,--yes", opts->yes, "Do not ask before PATCHing rows by id (needed off a terminal with --update-by id)");
+    const auto c = command_of(r);
+    examples(sub, {fmt::format("{} import {}.csv --journal import.journal --failed-out failed.csv", c, r.name),
+                   fmt::format("{} list --all -o ndjson | {} import - --format ndjson --dry-run", c, c),
+                   fmt::format("{} import changes.csv --update-by id --yes", c)});
     tree.on_run(sub, [opts, &r](cli::Context& ctx) { cli::run_import(ctx, r, *opts); });
 }
 

@@ -139,7 +139,9 @@ std::unique_ptr<Tree> build_tree() { return build({}); }
 std::unique_ptr<Tree> build_tree_for(const std::vector<std::string>& args) {
     std::set<std::string> words;
     for (const auto& arg : args) {
-        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "help" || arg == "completion") return build({});
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "help" || arg == "completion" ||
+            arg == "__complete")
+            return build({});
         if (!arg.starts_with("-")) words.insert(arg);
     }
     auto named = [&words](const std::string& name) { return words.count(name) > 0; };

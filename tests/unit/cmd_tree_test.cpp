@@ -64,13 +64,14 @@ TEST_CASE("the tree built for a command line holds each command it names whole",
     }
 }
 
-TEST_CASE("the whole tree is built for help, completion and a command line naming no command", "[cmd]") {
+TEST_CASE("the whole tree is built for help, completion, __complete and a command line naming no command", "[cmd]") {
     const auto all = names_of(describe_tree_for({}));
     for (const std::vector<std::string>& args :
          std::vector<std::vector<std::string>>{{"leads", "--help"},
                                                {"-h"},
                                                {"help", "leads"},
                                                {"completion", "bash"},
+                                               {"__complete", "tags", "leads"},
                                                {"leds", "list"},
                                                {"--output", "csv"}}) {
         INFO(fmt::format("crm {}", fmt::join(args, " ")));
