@@ -1755,9 +1755,22 @@ function __crm_value_key --argument-names p flag
 end
 
 # Prints what `crm __complete KIND...` prints (labels the server knows; crm bounds the wait to
-# under a second and prints nothing when it cannot tell).
+# under a second and prints nothing when it cannot tell), asking with the --profile typed on
+# the line, if any.
 function __crm_ask --argument-names kind
-    command crm __complete (string split ' ' -- $kind) 2>/dev/null
+    set -l tokens (commandline -opc)
+    set -l profile
+    for i in (seq (count $tokens))
+        switch $tokens[$i]
+            case --profile
+                if test $i -lt (count $tokens)
+                    set profile --profile $tokens[(math $i + 1)]
+                end
+            case '--profile=*'
+                set profile --profile (string replace -- --profile= '' $tokens[$i])
+        end
+    end
+    command crm __complete (string split ' ' -- $kind) $profile 2>/dev/null
 end
 
 function __crm_complete

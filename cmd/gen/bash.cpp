@@ -28,12 +28,21 @@ _crm_add() {
 }
 
 # Appends to cands what `crm __complete KIND...` prints (labels the server knows; crm bounds
-# the wait to under a second and prints nothing when it cannot tell).
+# the wait to under a second and prints nothing when it cannot tell), asking with the
+# --profile typed on the line, if any.
 _crm_ask() {
-    local line
+    local line i
+    local -a profile=()
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        case ${COMP_WORDS[i]} in
+        --profile) [[ ${COMP_WORDS[i + 1]} == = ]] && profile=(--profile "${COMP_WORDS[i + 2]}") ||
+            profile=(--profile "${COMP_WORDS[i + 1]}") ;;
+        --profile=*) profile=(--profile "${COMP_WORDS[i]#--profile=}") ;;
+        esac
+    done
     while IFS= read -r line; do
         [[ -n $line ]] && cands+=("$line")
-    done < <(command crm __complete $1 2>/dev/null)
+    done < <(command crm __complete $1 "${profile[@]}" 2>/dev/null)
 }
 
 _crm() {

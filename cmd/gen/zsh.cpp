@@ -31,10 +31,18 @@ _crm_offer() {
 }
 
 # Offers what `crm __complete KIND...` prints (labels the server knows; crm bounds the wait to
-# under a second and prints nothing when it cannot tell).
+# under a second and prints nothing when it cannot tell), asking with the --profile typed on
+# the line, if any.
 _crm_ask() {
-    local -a cands
-    cands=(${(f)"$(command crm __complete ${=1} 2>/dev/null)"})
+    local -a cands profile
+    local i
+    for (( i = 2; i < CURRENT; i++ )); do
+        case ${words[i]} in
+        (--profile) profile=(--profile "${words[i+1]}") ;;
+        (--profile=*) profile=(--profile "${words[i]#--profile=}") ;;
+        esac
+    done
+    cands=(${(f)"$(command crm __complete ${=1} "${profile[@]}" 2>/dev/null)"})
     (( $#cands )) && compadd -- "${cands[@]}"
 }
 

@@ -164,6 +164,12 @@ export CRM_PROFILE=slow
 expect "crm opps stage 42 " '!Negotiation' '!New'
 expect "crm leads list --tags " '!hot'
 unset CRM_PROFILE
+# The --profile typed on the line is the one asked (the cache is per profile): the slow one
+# offers nothing, the default one its cached labels.
+expect "crm --profile slow opps stage 42 " '!Negotiation' '!New'
+expect "crm leads list --profile slow --tags " '!hot'
+expect "crm leads list --profile=slow --tags " '!hot'
+expect "crm --profile default opps stage 42 " Negotiation New
 
 if [[ $shell == bash ]]; then
     expect "crm leads list --output=" "${formats[@]}"
