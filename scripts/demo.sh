@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up, builds, starts a local crm-sandbox with generated data, and runs the main jobs of
 # crm against it: list and filter, create → update → archive → convert, a CSV export of
-# every lead, and a bulk delete fed by a pipe.
+# every lead, a bulk delete fed by a pipe, an import with a journal, and an export to SQLite
+# with a report from it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ "${SKIP_SETUP:-}" = 1 ] || ./scripts/setup.sh
@@ -39,3 +40,10 @@ step "crm leads list --archived true -o ids | crm bulk delete leads --ids-from -
 $crm leads list --archived true --all -o ids | $crm bulk delete leads --ids-from - --yes
 step "crm leads list --archived true -o json | jq length"
 $crm leads list --archived true -o json | jq length
+step "crm contacts list --limit 3 -o csv > some.csv && crm contacts import some.csv --journal import.journal"
+$crm contacts list --limit 3 -o csv --fields name,jobTitle >"$work/some.csv"
+$crm contacts import "$work/some.csv" --journal "$work/import.journal"
+step "crm export --to crm.sqlite"
+$crm export --to "$work/crm.sqlite"
+step "crm report pipeline --from crm.sqlite -o table"
+$crm report pipeline --from "$work/crm.sqlite" -o table
