@@ -55,6 +55,8 @@ void bind_value(Statement& st, int index, const json::Value* value, Type type) {
             }
             return st.bind_null(index);
         case Type::text:
+            // A string binds from the document: no std::string made for it per column and record.
+            if (value->IsString()) return st.bind_text(index, {value->GetString(), value->GetStringLength()});
             return st.bind_text(index, json::scalar_text(*value));
     }
 }
@@ -106,8 +108,9 @@ struct Loader::Writer {
     Statement upsert;
     std::vector<Statement> clear_links, insert_links;
     Statement remember, sweep;
-    std::set<std::string> exported;    // the record's top-level fields that have a place
-    std::set<std::string> unexported;  // those seen that have none
+    // Transparent comparison: a record's keys are looked up without a string made for each.
+    std::set<std::string, std::less<>> exported;    // the record's top-level fields that have a place
+    std::set<std::string, std::less<>> unexported;  // those seen that have none
 
     static std::string upsert_sql(const EntityTable& e, const std::vector<CustomColumn>& custom) {
         std::vector<std::string> names;
@@ -202,11 +205,12 @@ void Loader::upsert(const EntityTable& entity, const json::Value& record, bool s
     if (record.IsObject()) {
         for (const auto& member : record.GetObject()) {
             const std::string_view key(member.name.GetString(), member.name.GetStringLength());
-            if (!w.exported.contains(std::string(key))) w.unexported.emplace(key);
+            if (!w.exported.contains(key) && !w.unexported.contains(key)) w.unexported.emplace(key);
         }
     }
 
-    const std::string id = json::scalar_text(*first_of(record, {"id"}));
+    const json::Value* id_value = json::find(record, "id");
+    const std::string id = id_value ? json::scalar_text(*id_value) : std::string();
     for (size_t l = 0; l < entity.links.size(); ++l) {
         const LinkTable& link = entity.links[l];
         if (!fresh_) {
@@ -255,7 +259,7 @@ void Loader::upsert(const EntityTable& entity, const json::Value& record, bool s
     }
 }
 
-const std::set<std::string>& Loader::unexported(const EntityTable& entity) { return writer(entity).unexported; }
+const std::set<std::string, std::less<>>& Loader::unexported(const EntityTable& entity) { return writer(entity).unexported; }
 
 long Loader::sweep(const EntityTable& entity) {
     Writer& w = writer(entity);

@@ -44,7 +44,7 @@ public:
     void upsert(const EntityTable& entity, const json::Value& record, bool sweeping);
     // The top-level fields of `entity`'s records that no column or link table holds, seen so
     // far (the export names them in a warning rather than drop them unnoticed).
-    const std::set<std::string>& unexported(const EntityTable& entity);
+    const std::set<std::string, std::less<>>& unexported(const EntityTable& entity);
     // Removes the records of `entity` not upserted with `sweeping` in this run; returns how many.
     long sweep(const EntityTable& entity);
 
