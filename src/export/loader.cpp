@@ -56,7 +56,7 @@ void bind_value(Statement& st, int index, const json::Value* value, Type type) {
             return st.bind_null(index);
         case Type::text:
             // A string binds from the document: no std::string made for it per column and record.
-            if (value->IsString()) return st.bind_text(index, {value->GetString(), value->GetStringLength()});
+            if (value->IsString()) return st.bind_text_view(index, {value->GetString(), value->GetStringLength()});
             return st.bind_text(index, json::scalar_text(*value));
     }
 }
@@ -225,14 +225,14 @@ void Loader::upsert(const EntityTable& entity, const json::Value& record, bool s
         // One element: an object's fields by the link columns' paths, or a plain string in
         // the column that names it (a tag's label, an email's value, a person's id).
         auto add = [&](const json::Value* object, std::string_view plain) {
-            insert.bind_text(1, id);
+            insert.bind_text_view(1, id);
             insert.bind_int(2, position++);
             for (size_t c = 1; c < columns.size(); ++c) {
                 const int at = static_cast<int>(c) + 2;
                 if (object) {
                     bind_value(insert, at, json::find(*object, columns[c].paths.front()), columns[c].type);
                 } else if (c == plain_column(link.shape)) {
-                    insert.bind_text(at, plain);
+                    insert.bind_text_view(at, plain);
                 } else {
                     insert.bind_null(at);
                 }

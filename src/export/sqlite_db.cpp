@@ -54,6 +54,10 @@ void Statement::bind_text(int index, std::string_view text) {
     if (sqlite3_bind_text(st_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT) != SQLITE_OK)
         db_->fail("cannot bind a value");
 }
+void Statement::bind_text_view(int index, std::string_view text) {
+    if (sqlite3_bind_text(st_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC) != SQLITE_OK)
+        db_->fail("cannot bind a value");
+}
 void Statement::bind_real(int index, double value) { sqlite3_bind_double(st_, index, value); }
 void Statement::bind_int(int index, long long value) { sqlite3_bind_int64(st_, index, value); }
 void Statement::bind_null(int index) { sqlite3_bind_null(st_, index); }

@@ -41,8 +41,11 @@ public:
     Statement& operator=(const Statement&) = delete;
     Statement& operator=(Statement&&) = delete;
 
-    // Parameters count from 1, as in SQLite.
+    // Parameters count from 1, as in SQLite. bind_text copies the text; bind_text_view does not,
+    // so its text must stay alive until run() or the step that ends the statement (an export
+    // binds a few million strings straight from the page's DOM).
     void bind_text(int index, std::string_view text);
+    void bind_text_view(int index, std::string_view text);
     void bind_real(int index, double value);
     void bind_int(int index, long long value);
     void bind_null(int index);
