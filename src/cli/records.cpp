@@ -105,18 +105,18 @@ void walk_pages(Context& ctx, http::Client& client, const PageRequest& make, con
     auto take = [&](const http::Request& request, http::Result&& result) {
         const std::string& body = ctx.accept(request, std::move(result), what);
         ListPage page;
-        json::Document doc;
         if (as_text && json::scan_items(body, text)) {
             page.text = &text;
             total = text.total();
         } else {
-            doc = ctx.parse_last(request, what);
-            page.items = items_of(doc);
+            auto doc = std::make_shared<json::Document>(ctx.parse_last(request, what));
+            page.items = items_of(*doc);
             if (!page.items) {
                 throw Error(fmt::format("unexpected response to {} {}: no \"items\" array", request.method, request.path),
                             kExitUnexpected);
             }
-            total = total_of(doc);
+            total = total_of(*doc);
+            page.doc = std::move(doc);
         }
         const auto count = static_cast<long>(page.size());
         if (taken == 0 && count > 0 && count < served) served = count;  // the server caps the page size

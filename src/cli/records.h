@@ -5,6 +5,7 @@
 #include "json/items.h"
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +37,8 @@ void stream_pages(Context& ctx, const PageRequest& make, const Paging& paging,
 // asked for text and the page allowed it, as their compact text (json/items.h).
 struct ListPage {
     const json::Value* items = nullptr;
+    // The DOM `items` points into: a consumer that keeps the records past on_page keeps this.
+    std::shared_ptr<const json::Document> doc;
     const json::ItemsText* text = nullptr;
     size_t size() const { return text ? text->size() : items->Size(); }
 };

@@ -6,6 +6,7 @@
 #include "export/csv_tables.h"
 #include "export/loader.h"
 #include "export/staging.h"
+#include "export/write_thread.h"
 #include "http/interrupt.h"
 
 #include <fmt/format.h>
@@ -98,9 +99,10 @@ cli::PageRequest pages_of(const api::Resource& resource, Walk walk) {
     return [&resource, params](int page, std::optional<int> size) { return api::list_request(resource, params, page, size); };
 }
 
-std::string updated_at(const json::Value& record) {
+std::string_view updated_at(const json::Value& record) {
     const json::Value* value = json::find(record, "updatedAt");
-    return value && value->IsString() ? value->GetString() : std::string();
+    return value && value->IsString() ? std::string_view(value->GetString(), value->GetStringLength())
+                                      : std::string_view();
 }
 
 // The items of a lookup list's answer: "items", else the array itself.
@@ -147,7 +149,9 @@ public:
         }
     }
 
-    // One entity; returns the records written.
+    // One entity's records, written on the write thread; its indexes are built there once they
+    // are in, while the next entity is fetched. Returns the records read; wait() before using
+    // the loader again.
     long entity(const EntityTable& table, Walk walk, const std::optional<std::string>& watermark, bool sweeping) {
         const api::Resource& resource = resource_of(table);
         std::string newest = watermark.value_or("");
@@ -156,19 +160,30 @@ public:
         const cli::Paging paging{.all = true, .parallel = walk == Walk::changed ? 1 : o_.parallel};
         cli::walk_pages(ctx_, ctx_.client(), pages_of(resource, walk), paging, fmt::format("cannot export {}", table.table),
                         [&](const cli::ListPage& page) {
-                            for (const auto& record : page.items->GetArray()) {
-                                const std::string updated = updated_at(record);
-                                if (walk == Walk::changed && watermark && updated < *watermark) return false;
-                                loader_.upsert(table, record, sweeping);
+                            const auto records = page.items->GetArray();
+                            size_t changed = 0;  // the records before the first one older than the watermark
+                            for (const auto& record : records) {
+                                const std::string_view updated = updated_at(record);
+                                if (walk == Walk::changed && watermark && updated < *watermark) break;
+                                ++changed;
                                 // The record at the watermark was exported last time: not counted as new.
                                 if (!watermark || updated != *watermark) ++written;
                                 if (updated > newest) newest = updated;
                             }
-                            return true;
+                            writes_.post([this, &table, sweeping, changed, items = page.items, doc = page.doc] {
+                                for (size_t i = 0; i < changed; ++i) loader_.upsert(table, (*items)[i], sweeping);
+                            });
+                            return changed == records.Size();
                         });
-        if (!newest.empty()) loader_.set_watermark(table, newest);
+        writes_.post([this, &table, newest] {
+            if (!newest.empty()) loader_.set_watermark(table, newest);
+            loader_.index(table);
+        });
         return written;
     }
+
+    // Until entity() is called again, the loader is this thread's.
+    void wait() { writes_.drain(); }
 
 private:
     void walk_all(const api::Resource& resource, const std::string& what, const std::function<void(const json::Value&)>& each) {
@@ -182,6 +197,8 @@ private:
     cli::Context& ctx_;
     const ExportOptions& o_;
     Loader& loader_;
+    // A few parsed pages wait at most (a page of 1,000 records is about 2 MB of DOM).
+    WriteThread writes_{4};
 };
 
 }  // namespace
@@ -223,11 +240,16 @@ void run_export(cli::Context& ctx, const ExportOptions& o) {
         swept = refresh && runs >= o.full_every;
         Exporter exporter(ctx, o, loader);
         exporter.lookups();
+        // Read before the first entity's writes begin on the write thread.
+        std::vector<std::optional<std::string>> watermarks;
+        for (const auto* table : plan.entities)
+            watermarks.push_back(refresh && !swept ? loader.watermark(*table) : plan.since);
+        for (size_t i = 0; i < plan.entities.size(); ++i) {
+            const Walk walk = watermarks[i] ? Walk::changed : Walk::full;
+            written += exporter.entity(*plan.entities[i], walk, watermarks[i], swept);
+        }
+        exporter.wait();
         for (const auto* table : plan.entities) {
-            std::optional<std::string> watermark = plan.since;
-            if (refresh && !swept) watermark = loader.watermark(*table);
-            const Walk walk = watermark ? Walk::changed : Walk::full;
-            written += exporter.entity(*table, walk, watermark, swept);
             if (const auto& left_out = loader.unexported(*table); !left_out.empty())
                 ctx.report().warning(fmt::format("{}: fields with no column in the export, left out: {}", table->table,
                                                  fmt::join(left_out, ", ")));
@@ -258,6 +280,7 @@ long load_live(cli::Context& ctx, Db& db, const std::vector<const EntityTable*>&
     exporter.lookups();
     long written = 0;
     for (const auto* table : entities) written += exporter.entity(*table, since ? Walk::changed : Walk::full, since, false);
+    exporter.wait();
     loader.finish();
     db.exec("COMMIT");
     return written;

@@ -1,6 +1,7 @@
 #include "export/loader.h"
 
 #include "api/requests.h"
+#include "json/path.h"
 
 #include <fmt/format.h>
 
@@ -67,6 +68,16 @@ const json::Value* first_of(const json::Value& record, const std::vector<std::st
     }
     return nullptr;
 }
+const json::Value* first_of(const json::Value& record, const std::vector<json::Path>& paths) {
+    for (const auto& path : paths) {
+        if (const json::Value* value = path.find(record); value && !value->IsNull()) return value;
+    }
+    return nullptr;
+}
+
+std::vector<json::Path> paths_of(const std::vector<std::string>& dotted) {
+    return {dotted.begin(), dotted.end()};
+}
 
 // The link column a list element that is a plain string goes to: a tag's label, an email's or
 // phone's value, a person's id.
@@ -108,6 +119,12 @@ struct Loader::Writer {
     Statement upsert;
     std::vector<Statement> clear_links, insert_links;
     Statement remember, sweep;
+    // Where the values are in a record: by column, by custom column, by link and link column.
+    std::vector<std::vector<json::Path>> column_paths;
+    json::Path id{"id"}, custom_fields{"customFields"};
+    std::vector<json::Path> custom_paths;
+    std::vector<json::Path> link_lists;
+    std::vector<std::vector<json::Path>> link_paths;
     // Transparent comparison: a record's keys are looked up without a string made for each.
     std::set<std::string, std::less<>> exported;    // the record's top-level fields that have a place
     std::set<std::string, std::less<>> unexported;  // those seen that have none
@@ -125,11 +142,16 @@ struct Loader::Writer {
           remember(db.prepare(fmt::format("INSERT OR IGNORE INTO temp.seen_{}(id) VALUES(?)", e.table))),
           sweep(db.prepare(fmt::format("DELETE FROM {0} WHERE id NOT IN (SELECT id FROM temp.seen_{0})", e.table))) {
         for (const auto& column : e.columns) {
+            column_paths.push_back(paths_of(column.paths));
             for (const auto& path : column.paths) exported.insert(path.substr(0, path.find('.')));
         }
         exported.insert("customFields");
+        for (const auto& column : custom) custom_paths.push_back(json::Path::member(column.field_id));
         for (const auto& link : e.links) {
             exported.insert(link.field);
+            link_lists.emplace_back(link.field);
+            auto& paths = link_paths.emplace_back();
+            for (const auto& column : link_columns(link.shape)) paths.emplace_back(column.paths.front());
             clear_links.push_back(db.prepare(fmt::format("DELETE FROM {} WHERE {}=?", link.table, e.key)));
             insert_links.push_back(db.prepare(fmt::format("INSERT INTO {} VALUES({})", link.table,
                                                           placeholders(link_columns(link.shape).size() + 1))));
@@ -191,16 +213,11 @@ Loader::Writer& Loader::writer(const EntityTable& entity) {
 void Loader::upsert(const EntityTable& entity, const json::Value& record, bool sweeping) {
     Writer& w = writer(entity);
     int index = 0;
-    for (const auto& column : entity.columns) bind_value(w.upsert, ++index, first_of(record, column.paths), column.type);
-    const json::Value* custom = json::find(record, "customFields");
-    for (const auto& column : w.custom) {
-        const json::Value* value = nullptr;
-        if (custom && custom->IsObject()) {
-            auto it = custom->FindMember(column.field_id.c_str());
-            if (it != custom->MemberEnd()) value = &it->value;
-        }
-        bind_value(w.upsert, ++index, value, column_type(column));
-    }
+    for (size_t c = 0; c < entity.columns.size(); ++c)
+        bind_value(w.upsert, ++index, first_of(record, w.column_paths[c]), entity.columns[c].type);
+    const json::Value* custom = w.custom_fields.find(record);
+    for (size_t c = 0; c < w.custom.size(); ++c)
+        bind_value(w.upsert, ++index, custom ? w.custom_paths[c].find(*custom) : nullptr, column_type(w.custom[c]));
     w.upsert.run();
     if (record.IsObject()) {
         for (const auto& member : record.GetObject()) {
@@ -209,7 +226,7 @@ void Loader::upsert(const EntityTable& entity, const json::Value& record, bool s
         }
     }
 
-    const json::Value* id_value = json::find(record, "id");
+    const json::Value* id_value = w.id.find(record);
     const std::string id = id_value ? json::scalar_text(*id_value) : std::string();
     for (size_t l = 0; l < entity.links.size(); ++l) {
         const LinkTable& link = entity.links[l];
@@ -217,7 +234,7 @@ void Loader::upsert(const EntityTable& entity, const json::Value& record, bool s
             w.clear_links[l].bind_text(1, id);
             w.clear_links[l].run();
         }
-        const json::Value* list = json::find(record, link.field);
+        const json::Value* list = w.link_lists[l].find(record);
         if (!list || list->IsNull()) continue;
         const auto& columns = link_columns(link.shape);
         Statement& insert = w.insert_links[l];
@@ -230,7 +247,7 @@ void Loader::upsert(const EntityTable& entity, const json::Value& record, bool s
             for (size_t c = 1; c < columns.size(); ++c) {
                 const int at = static_cast<int>(c) + 2;
                 if (object) {
-                    bind_value(insert, at, json::find(*object, columns[c].paths.front()), columns[c].type);
+                    bind_value(insert, at, w.link_paths[l][c].find(*object), columns[c].type);
                 } else if (c == plain_column(link.shape)) {
                     insert.bind_text_view(at, plain);
                 } else {
@@ -363,8 +380,12 @@ void Loader::set_meta(const std::string& key, const std::string& value) {
     st.run();
 }
 
+void Loader::index(const EntityTable& entity) {
+    for (const auto& sql : index_ddl(entity)) db_.exec(sql);
+}
+
 void Loader::finish() {
-    for (const auto& sql : index_ddl()) db_.exec(sql);
+    for (const auto& entity : entity_tables()) index(entity);
     for (const auto& sql : view_ddl()) db_.exec(sql);
 }
 

@@ -60,7 +60,10 @@ public:
     long meta_int(const std::string& key, long fallback);
     void set_meta(const std::string& key, const std::string& value);
 
-    // Indexes and views, at the end of a run.
+    // The indexes of `entity`, once its records are in (building them then is faster than
+    // keeping them up to date through every insert).
+    void index(const EntityTable& entity);
+    // Every table's indexes and the views, at the end of a run.
     void finish();
 
 private:

@@ -173,17 +173,15 @@ std::vector<std::string> schema_ddl() {
     return ddl;
 }
 
-std::vector<std::string> index_ddl() {
+std::vector<std::string> index_ddl(const EntityTable& entity) {
     std::vector<std::string> ddl;
-    for (const auto& entity : entity_tables()) {
-        for (const auto& link : entity.links)
-            ddl.push_back(fmt::format("CREATE INDEX IF NOT EXISTS {0}_{1} ON {0}({1})", link.table, entity.key));
-        for (const auto& column : entity.columns) {
-            if (!column.references.empty())
-                ddl.push_back(fmt::format("CREATE INDEX IF NOT EXISTS {0}_{1} ON {0}({1})", entity.table, column.name));
-        }
-        ddl.push_back(fmt::format("CREATE INDEX IF NOT EXISTS {0}_updated_at ON {0}(updated_at)", entity.table));
+    for (const auto& link : entity.links)
+        ddl.push_back(fmt::format("CREATE INDEX IF NOT EXISTS {0}_{1} ON {0}({1})", link.table, entity.key));
+    for (const auto& column : entity.columns) {
+        if (!column.references.empty())
+            ddl.push_back(fmt::format("CREATE INDEX IF NOT EXISTS {0}_{1} ON {0}({1})", entity.table, column.name));
     }
+    ddl.push_back(fmt::format("CREATE INDEX IF NOT EXISTS {0}_updated_at ON {0}(updated_at)", entity.table));
     return ddl;
 }
 

@@ -7,7 +7,13 @@
 namespace crm::exporting {
 
 Db::Db(const std::string& path, bool writable, bool create) : path_(path.empty() ? "a temporary database" : path) {
-    int flags = (writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) | (create ? SQLITE_OPEN_CREATE : 0);
+    // SQLite's memory statistics take a global mutex on every allocation, a few million times
+    // in an export; crm never reads them. Only possible before SQLite's first use.
+    [[maybe_unused]] static const int no_statistics = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    // A connection is used by one thread at a time (export/write_thread.h hands it over), so
+    // it needs no mutex of its own.
+    int flags = (writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) | (create ? SQLITE_OPEN_CREATE : 0) |
+                SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
         std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
         sqlite3_close(db_);
