@@ -229,6 +229,9 @@ void run_export(cli::Context& ctx, const ExportOptions& o) {
         // away on failure anyway.
         db.exec("PRAGMA journal_mode=OFF");
         db.exec("PRAGMA synchronous=OFF");
+        // Pages of 16 KiB: a quarter of the reads and writes of the default 4 KiB for the same
+        // rows (a new database only; a refreshed one keeps the size it has).
+        db.exec("PRAGMA page_size=16384");
         // Refreshing a database crm did not write would mix its tables with ours.
         if (refresh && !db.has_table("crm_export_state"))
             throw UsageError(fmt::format("--incremental: {} is not an export of crm; name a new file, or drop "
