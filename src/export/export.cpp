@@ -224,7 +224,7 @@ void run_export(cli::Context& ctx, const ExportOptions& o) {
     long written = 0, removed = 0;
     bool swept = false;
     {
-        Db db(db_path.string(), true, true);
+        Db db(db_path.string(), true, true, o.to);
         // The file is a temporary until the rename: a journal would only protect what is thrown
         // away on failure anyway.
         db.exec("PRAGMA journal_mode=OFF");

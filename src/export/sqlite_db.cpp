@@ -6,7 +6,8 @@
 
 namespace crm::exporting {
 
-Db::Db(const std::string& path, bool writable, bool create) : path_(path.empty() ? "a temporary database" : path) {
+Db::Db(const std::string& path, bool writable, bool create, const std::string& name)
+    : name_(!name.empty() ? name : path.empty() ? "a temporary database" : path) {
     // SQLite's memory statistics take a global mutex on every allocation, a few million times
     // in an export; crm never reads them. Only possible before SQLite's first use.
     [[maybe_unused]] static const int no_statistics = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
@@ -18,7 +19,7 @@ Db::Db(const std::string& path, bool writable, bool create) : path_(path.empty()
         std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
         sqlite3_close(db_);
         db_ = nullptr;
-        throw Error(fmt::format("cannot open {}: {}", path, message), kExitUnexpected);
+        throw Error(fmt::format("cannot open {}: {}", name_, message), kExitUnexpected);
     }
     sqlite3_extended_result_codes(db_, 1);
 }
@@ -26,7 +27,7 @@ Db::Db(const std::string& path, bool writable, bool create) : path_(path.empty()
 Db::~Db() { sqlite3_close(db_); }
 
 void Db::fail(std::string_view what) const {
-    throw Error(fmt::format("{}: {}: {}", path_, what, sqlite3_errmsg(db_)), kExitUnexpected);
+    throw Error(fmt::format("{}: {}: {}", name_, what, sqlite3_errmsg(db_)), kExitUnexpected);
 }
 
 void Db::exec(const std::string& sql) {
@@ -34,7 +35,7 @@ void Db::exec(const std::string& sql) {
     if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
         std::string text = message ? message : sqlite3_errmsg(db_);
         sqlite3_free(message);
-        throw Error(fmt::format("{}: {}", path_, text), kExitUnexpected);
+        throw Error(fmt::format("{}: {}", name_, text), kExitUnexpected);
     }
 }
 

@@ -13,8 +13,10 @@ class Statement;
 class Db {
 public:
     // Opens (or, with `create`, creates) the database at `path`; read-only when !writable.
-    // An empty path is a private temporary database on disk, removed when closed.
-    Db(const std::string& path, bool writable, bool create);
+    // An empty path is a private temporary database on disk, removed when closed. Errors name
+    // the database `name`, else its path (an export is written to a temporary beside its target,
+    // and the user knows the target).
+    Db(const std::string& path, bool writable, bool create, const std::string& name = {});
     ~Db();
     Db(const Db&) = delete;
     Db& operator=(const Db&) = delete;
@@ -22,13 +24,12 @@ public:
     void exec(const std::string& sql);
     Statement prepare(const std::string& sql);
     bool has_table(const std::string& name);
-    const std::string& path() const { return path_; }
     sqlite3* handle() const { return db_; }
     [[noreturn]] void fail(std::string_view what) const;
 
 private:
     sqlite3* db_ = nullptr;
-    std::string path_;
+    std::string name_;
 };
 
 // A prepared statement, reset after each step() that ends it, so it can be bound again.

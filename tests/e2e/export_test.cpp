@@ -308,6 +308,27 @@ TEST_CASE("export: SIGKILL half-way leaves the previous export intact", "[e2e][e
     interrupt_export(SIGKILL);
 }
 
+TEST_CASE("export: a write that fails half-way is exit 1 naming the target, the previous export kept",
+          "[e2e][export]") {
+    SandboxProcess sandbox({"--seed-records", "20000"});
+    TempDir dir("export-full-disk");
+    export_to(sandbox, {"--to", dir / "crm.sqlite", "--entities", "orgs"});
+    const std::string before = read_file(dir / "crm.sqlite");
+    // A file size limit stands in for a full disk: writes past 2 MB fail with EFBIG (SIGXFSZ,
+    // ignored, stays ignored across exec). The failure happens on the export's write thread.
+    RunOptions options = env_for(sandbox);
+    auto r = run({"/bin/sh", "-c", "trap '' XFSZ; ulimit -f 2048; exec \"$0\" \"$@\"", CRM_BIN, "export", "--to",
+                  dir / "crm.sqlite"},
+                 options);
+    INFO(r.err);
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.starts_with("crm: " + (dir / "crm.sqlite") + ": "));
+    CHECK(r.err.find("disk I/O error") != std::string::npos);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    CHECK(read_file(dir / "crm.sqlite") == before);
+    CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == 1);  // no temporary left
+}
+
 TEST_CASE("export: usage errors send nothing", "[e2e][export]") {
     SandboxProcess sandbox({"--log"});
     TempDir dir("export-usage");
