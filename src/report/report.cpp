@@ -2,6 +2,7 @@
 
 #include "errors.h"
 #include "export/export.h"
+#include "json/json.h"
 #include "render/render.h"
 #include "report/chart.h"
 #include "report/queries.h"
@@ -73,11 +74,11 @@ void print(cli::Context& ctx, const Table& table, render::Format format) {
         }
         case render::Format::json:
         case render::Format::ndjson: {
-            const bool array = format == render::Format::json;
-            if (array) out << '[';
-            for (size_t r = 0; r < table.rows.size(); ++r)
-                out << (array && r ? "," : "") << json_row(table, table.rows[r]) << (array ? "" : "\n");
-            if (array) out << "]\n";
+            // Through the renderer every list command uses: --jq, --slurp and --fields apply.
+            auto renderer = ctx.renderer({});
+            renderer->begin_list();
+            for (const auto& row : table.rows) renderer->record(json::parse(json_row(table, row)));
+            renderer->end_list();
             return;
         }
         case render::Format::csv:

@@ -135,6 +135,16 @@ TEST_CASE("report: a table with bars that fits the width, and csv for machines",
 
     const std::string csv = ok(sandbox, {"report", "pipeline", "-o", "csv"});
     CHECK(csv.rfind("stage,count,value\nSales Pipeline / New,", 0) == 0);
+    // --jq and --fields apply to a report's rows as to any list (they were ignored once).
+    const std::string counts = ok(sandbox, {"report", "pipeline", "--jq", ".count"});
+    std::istringstream first_row(csv.substr(csv.find('\n') + 1));  // "Sales Pipeline / New,COUNT,VALUE"
+    std::string stage, count;
+    std::getline(first_row, stage, ',');
+    std::getline(first_row, count, ',');
+    CHECK(counts.rfind(count + "\n", 0) == 0);
+    CHECK(counts.find('{') == std::string::npos);
+    CHECK(ok(sandbox, {"report", "pipeline", "-o", "ndjson", "--fields", "stage"}).rfind(
+              R"({"stage":"Sales Pipeline / New"})" "\n", 0) == 0);
 
     // --since: only what was created since (the seeded records are from 2024).
     ok(sandbox, {"leads", "create", "-f", "title=New", "-f", "leadRating=3_hot", "-F", "value.amount=5000"});
