@@ -58,7 +58,7 @@ void add_bulk_delete(Tree& tree, CLI::App* group, const api::Resource& r) {
             if (!values.empty()) named.emplace_back(f.flag, values);
         }
         cli::run_bulk_delete(ctx, r, opts->options);
-    });
+    }, Tree::Prints::no_json);
 }
 
 }  // namespace

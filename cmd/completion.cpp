@@ -56,20 +56,20 @@ void add_completion_commands(Tree& tree) {
     for (const auto& shell : kShells) {
         auto* sub = group->add_subcommand(shell.name, shell.help);
         examples(sub, {shell.install, shell.load});
-        tree.on_run(sub, [root, &shell](cli::Context& ctx) { ctx.io().out() << shell.script(gen::describe(*root)); });
+        tree.on_run(sub, [root, &shell](cli::Context& ctx) { ctx.io().out() << shell.script(gen::describe(*root)); }, Tree::Prints::no_json);
     }
 
     // For scripts/regen-docs.sh, not for users: hidden from help and from the completions.
     auto dir = tree.make<std::string>();
     auto* man = group->add_subcommand("man", "Write the man pages (roff) into DIR")->group("");
     man->add_option("--dir", *dir, "Directory to write crm.1 and crm-GROUP.1 into")->required();
-    tree.on_run(man, [root, dir](cli::Context&) { write_man_pages(*root, *dir); });
+    tree.on_run(man, [root, dir](cli::Context&) { write_man_pages(*root, *dir); }, Tree::Prints::no_json);
 
     // What the scripts call for the values only crm knows (dyn: in gen/table.h). Hidden too.
     auto kind = tree.make<std::vector<std::string>>();
     auto* values = tree.app.add_subcommand("__complete", "Print completion candidates of KIND")->group("");
     values->add_option("kind", *kind, "profiles, stages, or tags ENTITY")->required();
-    tree.on_run(values, [kind](cli::Context& ctx) { cli::run_complete(ctx, *kind); });
+    tree.on_run(values, [kind](cli::Context& ctx) { cli::run_complete(ctx, *kind); }, Tree::Prints::no_json);
 }
 
 }  // namespace crm::cmd

@@ -22,13 +22,13 @@ void add_config_commands(Tree& tree) {
     sub->add_option("key", set->key, key_help)->required();
     sub->add_option("value", set->value, "The new value")->required();
     examples(sub, {"crm config set timeout 60", "crm config set api_key_command 'pass show crm/prod' --profile prod"});
-    tree.on_run(sub, [set](cli::Context& ctx) { cli::run_config_set(ctx, *set); });
+    tree.on_run(sub, [set](cli::Context& ctx) { cli::run_config_set(ctx, *set); }, Tree::Prints::no_json);
 
     auto unset = tree.make<cli::ConfigOptions>();
     sub = group->add_subcommand("unset", "Remove a key from the profile");
     sub->add_option("key", unset->key, key_help)->required();
     examples(sub, {"crm config unset timeout", "crm config unset user.email --profile ci"});
-    tree.on_run(sub, [unset](cli::Context& ctx) { cli::run_config_unset(ctx, *unset); });
+    tree.on_run(sub, [unset](cli::Context& ctx) { cli::run_config_unset(ctx, *unset); }, Tree::Prints::no_json);
 
     sub = group->add_subcommand("list", "Print the profile's keys from the file (key redacted)");
     examples(sub, {"crm config list", "crm config list --profile prod"});
@@ -42,7 +42,7 @@ void add_config_commands(Tree& tree) {
     sub = group->add_subcommand("use", "Use this profile from now on when neither --profile nor CRM_PROFILE names one");
     sub->add_option("profile", *use, "A profile of the config file")->required();
     examples(sub, {"crm config use prod", "crm config use default"});
-    tree.on_run(sub, [use](cli::Context& ctx) { cli::run_config_use(ctx, *use); });
+    tree.on_run(sub, [use](cli::Context& ctx) { cli::run_config_use(ctx, *use); }, Tree::Prints::no_json);
 
     sub = group->add_subcommand("explain", "Show every setting, its value and where it comes from");
     examples(sub, {"crm config explain", "CRM_TIMEOUT=5 crm config explain -o json"});

@@ -31,7 +31,7 @@ void add_export_commands(Tree& tree) {
     add_integer_option(sub, "--parallel", opts->parallel, "Pages in flight at once, 1 to 16 (default 4)", 1, 16);
     examples(sub, {"crm export --to crm.sqlite", "crm export --to crm.sqlite --incremental",
                    "crm export --to exports/ --format csv --excel"});
-    tree.on_run(sub, [opts](cli::Context& ctx) { exporting::run_export(ctx, *opts); });
+    tree.on_run(sub, [opts](cli::Context& ctx) { exporting::run_export(ctx, *opts); }, Tree::Prints::no_json);
 }
 
 }  // namespace crm::cmd

@@ -168,7 +168,7 @@ void add_crud(Tree& tree, CLI::App* group, const api::Resource& r) {
         add_ignore_not_found_flag(sub, opts->destructive.ignore_not_found);
         examples(sub, {fmt::format("{} delete 42", command_of(r)),
                        fmt::format("{} delete 42 43 --yes --ignore-not-found", command_of(r))});
-        tree.on_run(sub, [opts, &r](cli::Context& ctx) { cli::run_delete(ctx, r, opts->ids, opts->destructive); });
+        tree.on_run(sub, [opts, &r](cli::Context& ctx) { cli::run_delete(ctx, r, opts->ids, opts->destructive); }, Tree::Prints::no_json);
     }
 }
 

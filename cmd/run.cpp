@@ -21,6 +21,8 @@ int run_action(cmd::Tree& tree, term::Io& io) {
     cli::Context ctx(io, tree.globals, config::system_getenv());
     try {
         render::checked_fields(tree.globals.fields);  // a bad --fields is exit 2 before anything is sent
+        if (tree.globals.jq && !tree.prints_json)
+            throw UsageError("--jq filters the JSON a command prints, and this command prints none");
         ctx.jq_program();  // so is a --jq that does not compile, or one given with -o csv
         tree.action(ctx);
         io.commit();

@@ -71,7 +71,7 @@ void add_global_flags(Tree& tree) {
 void add_help_commands(Tree& tree) {
     auto* version = tree.app.add_subcommand("version", "Print crm's version (as --version)");
     examples(version, {"crm version", "crm --version"});
-    tree.on_run(version, [](cli::Context& ctx) { ctx.io().out() << fmt::format("crm {}\n", kVersion); });
+    tree.on_run(version, [](cli::Context& ctx) { ctx.io().out() << fmt::format("crm {}\n", kVersion); }, Tree::Prints::no_json);
 
     auto words = tree.make<std::vector<std::string>>();
     auto* help = tree.app.add_subcommand("help", "Show the help of a command (as COMMAND --help): crm help leads list");
@@ -93,7 +93,7 @@ void add_help_commands(Tree& tree) {
         // The formatter itself: App::help() would show the help of the parsed `help` command.
         const std::string name = parents.empty() ? app->get_name() : parents + " " + app->get_name();
         ctx.io().out() << app->get_formatter()->make_help(app, name, CLI::AppFormatMode::Normal);
-    });
+    }, Tree::Prints::no_json);
 }
 
 }  // namespace

@@ -18,10 +18,17 @@ struct Tree {
     CLI::App app;
     cli::Globals globals;
     std::function<void(cli::Context&)> action;
+    // Whether the chosen command prints JSON that --jq could filter: a --jq given to one that
+    // prints none is refused rather than ignored.
+    enum class Prints { json, no_json };
+    bool prints_json = true;
 
     // Makes `run` the action when `sub` is the command the user chose.
-    void on_run(CLI::App* sub, std::function<void(cli::Context&)> run) {
-        sub->callback([this, run = std::move(run)] { action = run; });
+    void on_run(CLI::App* sub, std::function<void(cli::Context&)> run, Prints prints = Prints::json) {
+        sub->callback([this, run = std::move(run), prints] {
+            action = run;
+            prints_json = prints == Prints::json;
+        });
     }
 
     // The top-level commands to build, by the names argv may use; empty: all of them. A command

@@ -5,6 +5,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
+#include <vector>
 #include <unistd.h>
 
 using namespace crmtest;
@@ -182,6 +184,26 @@ TEST_CASE("jq: a compile error is exit 2 and nothing is sent", "[e2e][jq]") {
     // The log works: one listing is one GET in it.
     REQUIRE(crm(sandbox, {"leads", "list", "--jq", ".id"}).exit_code == 0);
     CHECK(log_lines(sandbox, "GET /pipeline/leads") == 1);
+}
+
+TEST_CASE("jq: a command that prints no JSON refuses --jq, exit 2, nothing sent", "[e2e][jq]") {
+    SandboxProcess sandbox({"--seed-records", "40", "--log"});
+    TempDir dir("jq-no-json");
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"leads", "delete", "1", "--yes", "--jq", ".id"},
+             {"bulk", "delete", "leads", "--ids", "2", "--yes", "--jq", "."},
+             {"export", "--to", dir / "crm.sqlite", "--jq", "."},
+             {"config", "set", "output", "json", "--jq", "."},
+             {"completion", "bash", "--jq", "."}}) {
+        auto r = crm(sandbox, args);
+        INFO(args.front() << " " << args[1]);
+        CHECK(r.exit_code == 2);
+        CHECK(r.out.empty());
+        CHECK(r.err == "crm: --jq filters the JSON a command prints, and this command prints none\n");
+    }
+    CHECK(log_lines(sandbox, "") == 0);
+    CHECK_FALSE(std::filesystem::exists(dir / "crm.sqlite"));
+    CHECK(crm(sandbox, {"leads", "get", "1", "--jq", ".id"}).out == "1\n");  // not deleted
 }
 
 TEST_CASE("jq: with -o, --slurp alone and --raw", "[e2e][jq]") {
