@@ -9,15 +9,12 @@
 # Usage: bench/export-bench.sh [BUILD_DIR]   (default: build)
 # Env: RECORDS (default 100000), RUNS (interleaved runs, default 3)
 # Needs GNU time (apt-get install time) and sqlite3. It installs nothing.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-build=${1:-build}
-crm=$PWD/$build/cmd/crm
-sandbox_bin=$PWD/$build/sandbox/crm-sandbox
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/lib.sh"
 records=${RECORDS:-100000}
 runs=${RUNS:-3}
 [ -x /usr/bin/time ] || { echo "missing: GNU time (apt-get install time)" >&2; exit 2; }
-[ -x "$crm" ] && [ -x "$sandbox_bin" ] || { echo "build first: ninja -C $build crm crm-sandbox" >&2; exit 2; }
+require_built
 
 work=$(mktemp -d)
 sb_pid=''
@@ -43,8 +40,6 @@ measure() { /usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null 2>"$work/er
 list_all() { for e in leads opportunities contacts orgs cases; do "$crm" "$e" list --all -o ndjson; done; }
 export -f list_all
 export crm
-
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
 : >"$work/export.times"; : >"$work/list.times"; : >"$work/rss"
 for ((i = 1; i <= runs; i++)); do

@@ -18,11 +18,8 @@
 #      WRK_DURATION (default 5s), SKIP (letters of parts to skip, e.g. SKIP=cd)
 # Needs nginx (Debian: apt-get install nginx-light), curl, jq, GNU time, and wrk (apt-get
 # install wrk) or ab (apt-get install apache2-utils) for part c. It installs nothing.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-build=${1:-build}
-crm=$PWD/$build/cmd/crm
-sandbox_bin=$PWD/$build/sandbox/crm-sandbox
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/lib.sh"
 runs=${RUNS:-5}
 lat_runs=${LAT_RUNS:-3}
 skip=${SKIP:-}
@@ -34,7 +31,7 @@ for tool in curl jq; do command -v $tool >/dev/null || missing+=("$tool (apt-get
 nginx=$(command -v nginx || echo /usr/sbin/nginx)
 [ -x "$nginx" ] || missing+=("nginx (apt-get install nginx-light)")
 if ((${#missing[@]})); then printf 'missing: %s\n' "${missing[@]}" >&2; exit 2; fi
-[ -x "$crm" ] && [ -x "$sandbox_bin" ] || { echo "build first: ninja -C $build crm crm-sandbox" >&2; exit 2; }
+require_built
 
 work=$(mktemp -d)
 sb_pid='' ng_pid=''
@@ -69,8 +66,6 @@ free_port() {
 }
 
 now_ns() { date +%s%N; }
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 ms() { awk -v n="$1" 'BEGIN { printf "%.0f ms", n / 1e6 }'; }
 
 echo "# crm at wire speed"
