@@ -3,6 +3,7 @@
 #include "access_log.h"
 #include "api.h"
 #include "faults.h"
+#include "http_server.h"
 #include "keys.h"
 #include "record.h"
 #include "seed.h"
@@ -17,6 +18,7 @@
 #include <cstdio>
 #include <dirent.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <fmt/format.h>
 #include <memory>
 #include <mutex>
@@ -226,6 +228,12 @@ private:
 }  // namespace
 
 int run_server(const Options& o) {
+    // A response body (a page of 100 records is ~50 KB) is allocated and freed per request on
+    // each worker's arena: by default glibc gives the freed top of an arena back to the kernel
+    // (madvise) and faults fresh pages in for the next response. Keep it; fixed thresholds
+    // (setting one turns off glibc's adjusting) that no response reaches.
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
     // SIGINT/SIGTERM are taken by a dedicated thread (sigwait), which stops the server; every
     // other thread inherits the blocked mask. Writes to closed sockets must not kill us.
     std::signal(SIGPIPE, SIG_IGN);
@@ -252,14 +260,14 @@ int run_server(const Options& o) {
     while (keys.secondary == keys.primary) keys.secondary = random_key();
     Front front(o, api, keys, record.get());
 
-    httplib::Server svr;
+    HttpServer svr;
     const int threads = o.threads;
     svr.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
     // A Content-Length over the limit is answered by httplib itself (error handler below),
     // the body skipped; read_body enforces the limit on chunked bodies.
     svr.set_payload_max_length(kMaxBodyBytes);
-    // httplib writes headers and body separately: without TCP_NODELAY, Nagle's algorithm and
-    // the client's delayed ACK hold small answers for ~40 ms on keep-alive connections.
+    // Without TCP_NODELAY, Nagle's algorithm holds the last part of a response that is still
+    // in flight when the client's delayed ACK holds its own: ~40 ms on keep-alive connections.
     svr.set_tcp_nodelay(true);
     // httplib closes a keep-alive connection after 5 requests by default: a client walking
     // pages or a load generator would then pay a new connection (and a worker hand-over)
