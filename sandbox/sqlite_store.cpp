@@ -389,9 +389,9 @@ public:
     }
     ~Reader() {
         if (!owned_) return;
-        // A new snapshot is kept if it is known to show state_; one that may show a later
-        // state is let go (the next read takes its own).
-        if (confirmed()) owned_->snapshot_at = state_;
+        // The snapshot is kept while it shows the last commit: known to show state_, and
+        // nothing committed since. Otherwise it is let go (the next read takes its own).
+        if (state_ % 2 == 0 && s_.commits_.load() == state_) owned_->snapshot_at = state_;
         else owned_->end_snapshot();
         std::lock_guard lock(s_.pool_mu_);
         s_.idle_.push_back(std::move(owned_));
