@@ -57,10 +57,12 @@ start_sandbox() {
   base=$(. "$work/env" && printf %s "$CRM_BASE_URL")
 }
 
+# Below the kernel's ephemeral range (ip_local_port_range, 32768 up): a port there may be
+# taken by a client connection's end between this check and nginx's bind.
 free_port() {
   local p
   while :; do
-    p=$((20000 + RANDOM % 20000))
+    p=$((20000 + RANDOM % 12000))
     (: >/dev/tcp/127.0.0.1/$p) 2>/dev/null || { echo $p; return; }
   done
 }

@@ -20,16 +20,9 @@ ApiResponse list_page(Store& store, const std::string& coll, const ApiRequest& r
     PageRequest pr = parse_list_query(req, filters, allow_offset, lists.max_page_size);
     const bool paged = lists.shape == ListShape::Paged;
     pr.query.count_total = paged;  // the items shape has no total: spare the count
-    ListResult res = store.list(coll, pr.query);
     ApiResponse r;
-    size_t bytes = 64;
-    for (const auto& it : res.items) bytes += it.size() + 1;
-    r.body.reserve(bytes);
     r.body = "{\"items\":[";
-    for (size_t i = 0; i < res.items.size(); ++i) {
-        if (i) r.body += ',';
-        r.body += res.items[i];
-    }
+    ListResult res = store.list(coll, pr.query, r.body);
     r.body += ']';
     // size: the page size served, which --max-page-size may have made smaller than asked.
     if (paged) r.body += fmt::format(",\"page\":{},\"size\":{},\"total\":{}", pr.page, pr.size, res.total);

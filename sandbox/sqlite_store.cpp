@@ -167,10 +167,13 @@ struct Bound {
         if (rc == SQLITE_DONE) return false;
         throw std::runtime_error(std::string("sqlite: ") + sqlite3_errmsg(db));
     }
-    std::string column_text(int i) {
-        auto p = reinterpret_cast<const char*>(sqlite3_column_text(st, i));
-        return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(st, i))) : std::string();
+    // A text column's bytes, valid until the next step. Read as a blob: sqlite3_column_text
+    // would first copy a text that lies in a database page, to end it with a NUL.
+    std::string_view column_view(int i) {
+        auto p = static_cast<const char*>(sqlite3_column_blob(st, i));
+        return p ? std::string_view(p, static_cast<size_t>(sqlite3_column_bytes(st, i))) : std::string_view();
     }
+    std::string column_text(int i) { return std::string(column_view(i)); }
 };
 
 
@@ -300,6 +303,12 @@ struct SqliteStore::Conn {
     sqlite3* db = nullptr;
     std::map<std::string, sqlite3_stmt*> stmts;
     uint64_t stats_gen = 0;  // the store's stats_gen_ these statements were planned with
+    size_t row_bytes = 512;  // bytes per record of the last page read here: room for the next
+    // A pooled reader keeps its read transaction open between requests while nothing is
+    // committed (see Reader): starting one takes SQLite's WAL-index locks, behind a mutex that
+    // all connections of the process share, the most contended step of a read under load.
+    bool snapshot_open = false;
+    uint64_t snapshot_at = 0;  // the commits_ value the open snapshot shows, once confirmed
 
     Conn() = default;
     Conn(const Conn&) = delete;
@@ -319,6 +328,23 @@ struct SqliteStore::Conn {
             sqlite3_free(err);
             throw std::runtime_error("sqlite: " + msg);
         }
+    }
+    // BEGIN (deferred: the snapshot is taken by the first statement) and its COMMIT, prepared
+    // once: sqlite3_exec would parse them on every request.
+    void begin_snapshot() {
+        if (step_once("BEGIN") != SQLITE_DONE) throw std::runtime_error(std::string("sqlite: ") + sqlite3_errmsg(db));
+        snapshot_open = true;
+    }
+    void end_snapshot() {
+        if (!snapshot_open) return;
+        step_once("COMMIT");
+        snapshot_open = false;
+    }
+    int step_once(const char* sql) {
+        sqlite3_stmt* st = prepare(sql);
+        int rc = sqlite3_step(st);
+        sqlite3_reset(st);
+        return rc;
     }
     sqlite3_stmt* prepare(const std::string& sql) {  // cached
         auto it = stmts.find(sql);
@@ -354,9 +380,19 @@ public:
             owned_->stats_gen = g;
         }
         conn_ = owned_.get();
+        // The snapshot an earlier read left open shows the last commit if none came since
+        // (commits_ unchanged: no commit has even begun); else a new one.
+        if (owned_->snapshot_open && owned_->snapshot_at != s.commits_.load()) owned_->end_snapshot();
+        kept_ = owned_->snapshot_open;
+        state_ = kept_ ? owned_->snapshot_at : s.commits_.load();
+        if (!kept_) owned_->begin_snapshot();
     }
     ~Reader() {
         if (!owned_) return;
+        // The snapshot is kept while it shows the last commit: known to show state_, and
+        // nothing committed since. Otherwise it is let go (the next read takes its own).
+        if (state_ % 2 == 0 && s_.commits_.load() == state_) owned_->snapshot_at = state_;
+        else owned_->end_snapshot();
         std::lock_guard lock(s_.pool_mu_);
         s_.idle_.push_back(std::move(owned_));
     }
@@ -367,12 +403,19 @@ public:
     // The writer's connection, inside this thread's atomically(): no snapshot of its own, and
     // the caches describe committed states only.
     bool in_transaction() const { return !owned_; }
+    // The commits_ value whose state this read sees, once its first statement has run and
+    // confirmed() says so. A new snapshot is taken by the first statement: it shows state_ if
+    // commits_ was even at the start and is unchanged after (a seqlock read).
+    uint64_t state() const { return state_; }
+    bool confirmed() const { return owned_ && (kept_ || (state_ % 2 == 0 && s_.commits_.load() == state_)); }
 
 private:
     SqliteStore& s_;
     std::unique_lock<std::recursive_mutex> writer_lock_;
     std::unique_ptr<Conn> owned_;
     Conn* conn_ = nullptr;
+    bool kept_ = false;   // the snapshot was left open by an earlier read, and shows state_
+    uint64_t state_ = 1;  // odd: no state known
 };
 
 SqliteStore::SqliteStore(const std::string& path) {
@@ -406,6 +449,11 @@ SqliteStore::~SqliteStore() {
 }
 
 std::unique_ptr<SqliteStore::Conn> SqliteStore::open_connection(bool writer) const {
+    // SQLite counts its memory in use under one process-wide mutex, on every allocation and
+    // free: with a connection per worker, under load the workers queue there. Nothing reads
+    // the counts. (Possible only before SQLite's first use; later it is refused, harmlessly.)
+    static const int no_memory_statistics = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    (void)no_memory_statistics;
     auto c = std::make_unique<Conn>();
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (writer ? SQLITE_OPEN_CREATE : 0);
     if (sqlite3_open_v2(path_.c_str(), &c->db, flags, nullptr) != SQLITE_OK) {
@@ -423,8 +471,14 @@ void SqliteStore::committed_write(const std::function<void()>& fn) {
         ~Even() { n.fetch_add(1); }
     };
     commits_.fetch_add(1);  // odd: the commit may become visible from here on
-    Even even{commits_};
-    fn();
+    {
+        Even even{commits_};
+        fn();
+    }
+    // Idle readers' snapshots are now stale: let them go, or they would keep checkpoints
+    // from recycling the WAL while nobody reads. (Busy readers let theirs go when done.)
+    std::lock_guard lock(pool_mu_);
+    for (auto& c : idle_) c->end_snapshot();
 }
 
 std::string SqliteStore::next_id(const std::string& coll) {
@@ -491,15 +545,18 @@ int64_t SqliteStore::count(const std::string& coll) {
     ListQuery q;
     q.limit = 0;
     q.count_total = true;
-    return list(coll, q).total;
+    std::string none;
+    return list(coll, q, none).total;
 }
 
-ListResult SqliteStore::list(const std::string& coll, const ListQuery& q) {
+ListResult SqliteStore::list(const std::string& coll, const ListQuery& q, std::string& out) {
     Reader r(*this);
-    return list_on(r.conn(), coll, q, !r.in_transaction());
+    return list_on(r, coll, q, out);
 }
 
-ListResult SqliteStore::list_on(Conn& c, const std::string& coll, const ListQuery& q, bool use_caches) {
+ListResult SqliteStore::list_on(Reader& r, const std::string& coll, const ListQuery& q, std::string& out) {
+    Conn& c = r.conn();
+    const bool use_caches = !r.in_transaction();
     std::vector<std::string> params;
     const std::string where = where_of(coll, q, params);
     const Order ord = order_of(q);
@@ -530,18 +587,8 @@ ListResult SqliteStore::list_on(Conn& c, const std::string& coll, const ListQuer
         return k;
     };
 
-    // One snapshot for the page and its total (a deferred transaction reads one state).
-    struct ReadTx {
-        Conn& c;
-        bool open;
-        ReadTx(Conn& conn, bool o) : c(conn), open(o) {
-            if (open) c.exec("BEGIN");
-        }
-        ~ReadTx() {
-            if (open) sqlite3_exec(c.db, "COMMIT", nullptr, nullptr, nullptr);
-        }
-    } tx(c, use_caches);
-    const uint64_t before = commits_.load();
+    // The page and its total come from the reader's one snapshot, of state `before` if confirmed.
+    const uint64_t before = r.state();
 
     std::optional<std::vector<std::string>> seek_to;  // order keys of the row at q.offset
     std::optional<int64_t> cached_total;
@@ -560,19 +607,23 @@ ListResult SqliteStore::list_on(Conn& c, const std::string& coll, const ListQuer
     // A seekable page reads one row more than it serves: that row starts the next page.
     ListResult res;
     std::vector<std::string> first_keys, next_keys;  // order keys of the page's first row, of the row after it
-    auto keys_of = [&](sqlite3_stmt* st, std::vector<std::string>& out) {
-        out.clear();
+    auto keys_of = [&](sqlite3_stmt* st, std::vector<std::string>& keys) {
+        keys.clear();
         // put() never stores NULL in these columns; if one is there, no seek relies on it.
         for (int i = 1; i <= (lead ? 2 : 1); ++i)
             if (sqlite3_column_type(st, i) == SQLITE_NULL) return;
-        out.push_back(std::to_string(sqlite3_column_int64(st, 1)));
+        keys.push_back(std::to_string(sqlite3_column_int64(st, 1)));
         if (lead) {
             auto p = reinterpret_cast<const char*>(sqlite3_column_text(st, 2));
-            out.emplace_back(p, static_cast<size_t>(sqlite3_column_bytes(st, 2)));
+            keys.emplace_back(p, static_cast<size_t>(sqlite3_column_bytes(st, 2)));
         }
     };
+    const size_t start = out.size();
+    // Room for the whole page at once: grown by doubling, a 50 KB page was copied ~10 times.
+    out.reserve(start + static_cast<size_t>(std::max<int64_t>(q.limit, 0)) * c.row_bytes);
     auto run = [&](bool seek) {
-        res.items.clear();
+        out.resize(start);
+        res.count = 0;
         first_keys.clear();
         next_keys.clear();
         std::string sql = select + " FROM records" + where;
@@ -590,20 +641,22 @@ ListResult SqliteStore::list_on(Conn& c, const std::string& coll, const ListQuer
         b.integer(seekable && q.limit > 0 ? q.limit + 1 : q.limit);
         if (!seek) b.integer(q.offset);
         while (b.step()) {
-            if (static_cast<int64_t>(res.items.size()) == q.limit) {
+            if (static_cast<int64_t>(res.count) == q.limit) {
                 keys_of(b.st, next_keys);
                 break;
             }
-            if (seekable && res.items.empty()) keys_of(b.st, first_keys);
-            res.items.push_back(b.column_text(0));
+            if (seekable && res.count == 0) keys_of(b.st, first_keys);
+            if (res.count++) out += ',';
+            out += b.column_view(0);
         }
     };
     run(seek_to.has_value());
     // The same even value before and after: the snapshot is the state `before` names, the one
     // the cache entries used were made for. Otherwise a seek may not match this snapshot's
     // rows: read the page again by offset, in the same snapshot.
-    const bool valid = use_caches && before % 2 == 0 && commits_.load() == before;
+    const bool valid = use_caches && r.confirmed();
     if (seek_to && !valid) run(false);
+    if (res.count > 0) c.row_bytes = (out.size() - start) / res.count + 1;
 
     if (q.count_total) {
         if (cached_total && valid) {
@@ -642,7 +695,7 @@ std::vector<std::string> SqliteStore::find_ids(const std::string& coll, Field fi
 
 void SqliteStore::refresh_statistics() {
     std::lock_guard lock(mu_);
-    writer_->exec("ANALYZE");
+    committed_write([&] { writer_->exec("ANALYZE"); });
     writer_->forget_statements();  // re-plan with the statistics
     stats_gen_.fetch_add(1);       // and so do the readers
 }

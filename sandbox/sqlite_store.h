@@ -34,7 +34,7 @@ public:
     std::optional<std::string> get(const std::string& coll, const std::string& id) override;
     void put(const std::string& coll, const std::string& id, const std::string& json) override;
     bool remove(const std::string& coll, const std::string& id) override;
-    ListResult list(const std::string& coll, const ListQuery& q) override;
+    ListResult list(const std::string& coll, const ListQuery& q, std::string& out) override;
     std::vector<std::string> find_ids(const std::string& coll, Field field,
                                       const std::vector<std::string>& values) override;
     int64_t count(const std::string& coll) override;
@@ -50,7 +50,7 @@ private:
     std::unique_ptr<Conn> open_connection(bool writer) const;
     bool in_my_transaction() const { return tx_owner_.load() == std::this_thread::get_id(); }
     void committed_write(const std::function<void()>& fn);  // fn commits: see commits_
-    ListResult list_on(Conn& c, const std::string& coll, const ListQuery& q, bool use_caches);
+    ListResult list_on(Reader& r, const std::string& coll, const ListQuery& q, std::string& out);
 
     std::string path_;     // the database file
     std::string tmp_dir_;  // the in-memory store's directory, removed with it

@@ -52,7 +52,7 @@ struct ListQuery {
 };
 
 struct ListResult {
-    std::vector<std::string> items;  // record JSON texts
+    size_t count = 0;   // records appended to the caller's text
     int64_t total = 0;  // records matching `where`, all pages
 };
 
@@ -66,7 +66,9 @@ public:
     // Inserts or replaces the record; json must be an object with "id" equal to id.
     virtual void put(const std::string& coll, const std::string& id, const std::string& json) = 0;
     virtual bool remove(const std::string& coll, const std::string& id) = 0;
-    virtual ListResult list(const std::string& coll, const ListQuery& q) = 0;
+    // Appends the page's record JSON texts to out, joined by commas (the inside of a JSON
+    // array): they go from the database into the response without a string per record.
+    virtual ListResult list(const std::string& coll, const ListQuery& q, std::string& out) = 0;
     // Ids of the records of coll whose field is one of values (used by merges).
     virtual std::vector<std::string> find_ids(const std::string& coll, Field field,
                                               const std::vector<std::string>& values) = 0;
