@@ -356,6 +356,13 @@ std::vector<rapidjson::Document> recorded(const std::string& path) {
     return lines;
 }
 
+// The requests of a record answered, and those refused with 429.
+std::pair<size_t, size_t> answered_and_refused(const std::string& record) {
+    size_t answered = 0, refused = 0;
+    for (const auto& request : recorded(record)) (request["status"].GetInt() == 429 ? refused : answered) += 1;
+    return {answered, refused};
+}
+
 std::string temp_path(const std::string& name) {
     return (std::filesystem::temp_directory_path() / fmt::format("crm-safety-{}-{}", name, ::getpid())).string();
 }
@@ -386,8 +393,7 @@ TEST_CASE("paging: under the vendor's kind of quota an export completes, waiting
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     CHECK(count_lines(r.out) == 250);
-    size_t answered = 0, refused = 0;
-    for (const auto& request : recorded(record)) (request["status"].GetInt() == 429 ? refused : answered) += 1;
+    const auto [answered, refused] = answered_and_refused(record);
     CHECK(answered >= 11);
     CHECK(answered <= 11 + 3);   // at most parallel-1 pages guessed past the end
     CHECK(refused <= answered);  // a retry waits for the window: never a storm of 429s
@@ -406,8 +412,7 @@ TEST_CASE("paging: under a quota the client learns it from the first 429s and pa
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     CHECK(count_lines(r.out) == 250);
-    size_t answered = 0, refused = 0;
-    for (const auto& request : recorded(record)) (request["status"].GetInt() == 429 ? refused : answered) += 1;
+    const auto [answered, refused] = answered_and_refused(record);
     CHECK(answered >= 26);
     CHECK(answered <= 26 + 3);
     CHECK(refused <= 4 + 1 + 2);  // and room for a first request that reaches a window late

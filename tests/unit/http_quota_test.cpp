@@ -26,6 +26,14 @@ std::vector<uint64_t> accept(QuotaPacer& pacer, int n, Clock::time_point at) {
     return windows;
 }
 
+// The first window at t0: `budget` accepted, then a 429 asking for 1 s. Returns the second
+// window's start.
+Clock::time_point tentative(QuotaPacer& pacer, int budget) {
+    accept(pacer, budget, t0);
+    pacer.refused(pacer.started(t0), t0, seconds(1));
+    return t0 + seconds(1);
+}
+
 }  // namespace
 
 TEST_CASE("quota: nothing is paced before a 429", "[http][quota]") {
@@ -98,9 +106,7 @@ TEST_CASE("quota: an answer that overtook its window's 429 still counts", "[http
 
 TEST_CASE("quota: a 429 with nothing accepted in a paced window makes the window longer", "[http][quota]") {
     QuotaPacer pacer;
-    accept(pacer, 3, t0);
-    pacer.refused(pacer.started(t0), t0, seconds(1));
-    const Clock::time_point w2 = t0 + seconds(1);
+    const Clock::time_point w2 = tentative(pacer, 3);
     accept(pacer, 3, w2);
     pacer.refused(pacer.started(w2), w2, seconds(1));
     REQUIRE(pacer.confirmed());
@@ -117,9 +123,7 @@ TEST_CASE("quota: a 429 with nothing accepted in a paced window makes the window
 
 TEST_CASE("quota: answers without a 429 teach nothing, lost ones only end the probe", "[http][quota]") {
     QuotaPacer pacer;
-    accept(pacer, 2, t0);
-    pacer.refused(pacer.started(t0), t0, seconds(1));
-    const Clock::time_point w2 = t0 + seconds(1);
+    const Clock::time_point w2 = tentative(pacer, 2);
     accept(pacer, 2, w2);
     const uint64_t probe = pacer.started(w2);
     CHECK(pacer.ready_at() == Clock::time_point::max());
