@@ -127,22 +127,12 @@ void CurlClient::run(const Next& next, size_t parallel, const OnDone& on_done) {
         waiting.clear();
     };
 
-    while (true) {
-        if (interrupt_requested()) {
-            for (auto& [handle, job] : in_flight) {
-                Result result = job.transfer->finish(CURLE_ABORTED_BY_CALLBACK);
-                result.error = "interrupted";
-                result.attempts = job.attempts;
-                job.transfer.reset();
-                on_done(job.index, std::move(result));
-            }
-            in_flight.clear();
-            fail_waiting();
-            return;
-        }
-        if (stopping_) fail_waiting();
-
-        auto now = Clock::now();
+    // Starts what may start now: retries that are due, then what `next` gives, while there is
+    // room in the window, no pause (429, --rate, the quota) holds them back, and the run goes
+    // on. True when something started.
+    auto fill = [&] {
+        const auto now = Clock::now();
+        bool started = false;
         while (in_flight.size() < parallel && now >= paused_until_ && now >= limiter_.ready_at() &&
                now >= quota_.ready_at()) {
             // Retries that are due first: they are older than anything `next` would give.
@@ -168,7 +158,26 @@ void CurlClient::run(const Next& next, size_t parallel, const OnDone& on_done) {
             CURL* handle = transfer->handle();
             in_flight.emplace(handle, InFlight{job.index, job.attempts + 1, quota_.started(now), std::move(transfer)});
             limiter_.take(now);
+            started = true;
         }
+        return started;
+    };
+
+    while (true) {
+        if (interrupt_requested()) {
+            for (auto& [handle, job] : in_flight) {
+                Result result = job.transfer->finish(CURLE_ABORTED_BY_CALLBACK);
+                result.error = "interrupted";
+                result.attempts = job.attempts;
+                job.transfer.reset();
+                on_done(job.index, std::move(result));
+            }
+            in_flight.clear();
+            fail_waiting();
+            return;
+        }
+        if (stopping_) fail_waiting();
+        fill();
         if (in_flight.empty() && waiting.empty() && (pulled_last || stopping_)) break;
 
         int running = 0;
@@ -182,7 +191,7 @@ void CurlClient::run(const Next& next, size_t parallel, const OnDone& on_done) {
             Result result = job.transfer->finish(code);
             result.attempts = job.attempts;
             job.transfer.reset();
-            now = Clock::now();
+            const auto now = Clock::now();
             tell_quota(job.window, result, now);
 
             const Request& request = requests[job.index];
@@ -193,6 +202,10 @@ void CurlClient::run(const Next& next, size_t parallel, const OnDone& on_done) {
             }
             pulled_last = false;  // what on_done learns may make `next` give more
             on_done(job.index, std::move(result));
+            // What on_done made room for starts before the next answer is handed over: answers
+            // come in bursts (a window sent together returns together), and rendering a burst's
+            // pages one after another used to leave every slot empty until the last was done.
+            if (!stopping_ && fill()) curl_multi_perform(multi.get(), &running);
         }
 
         // Nothing in flight and nothing more to send: the top of the loop ends the run now.
@@ -200,7 +213,7 @@ void CurlClient::run(const Next& next, size_t parallel, const OnDone& on_done) {
         if (in_flight.empty() && (stopping_ || (pulled_last && waiting.empty()))) continue;
 
         // Sleep until libcurl has work, the next retry or rate slot is due, or a slice passes.
-        now = Clock::now();
+        const auto now = Clock::now();
         auto wake = now + kPollSlice;
         if (in_flight.size() < parallel && (!waiting.empty() || !(pulled_last || stopping_))) {
             auto earliest = now;
