@@ -205,7 +205,7 @@ void CurlClient::run(const Next& next, size_t parallel, const OnDone& on_done) {
             // What on_done made room for starts before the next answer is handed over: answers
             // come in bursts (a window sent together returns together), and rendering a burst's
             // pages one after another used to leave every slot empty until the last was done.
-            if (!stopping_ && fill()) curl_multi_perform(multi.get(), &running);
+            if (!stopping_ && !interrupt_requested() && fill()) curl_multi_perform(multi.get(), &running);
         }
 
         // Nothing in flight and nothing more to send: the top of the loop ends the run now.
