@@ -61,7 +61,9 @@ organizations and cases of a CRM as a Service instance, with bulk deletes safe
 to run from cron, output as tables, JSON, NDJSON, CSV, TSV or ids, and shell
 completions for bash, zsh and fish. crm-sandbox is a local emulator of the API
 for trying commands and testing scripts.")
-# Depends (libcurl4, libfmt9, libtomlplusplus3, libsqlite3-0, libjq1, ...) from the binaries'
-# links, by dpkg-shlibdeps.
+# Depends (libcurl4, libsqlite3-0, libfmt9 for crm-sandbox, ...) from the binaries' links, by
+# dpkg-shlibdeps. crm opens libjq with dlopen on the first --jq (src/render/jq_lib.cpp), which
+# dpkg-shlibdeps cannot see: libjq1 is named here.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libjq1")
 include(CPack)

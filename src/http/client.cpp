@@ -4,6 +4,7 @@
 #include "http/client.h"
 
 #include "http/interrupt.h"
+#include "http/quota.h"
 #include "http/rate_limiter.h"
 #include "http/retry.h"
 #include "http/transfer.h"
@@ -76,12 +77,17 @@ private:
     struct InFlight {
         size_t index;
         int attempts;             // including this one
+        uint64_t window;          // the quota window it counts in (QuotaPacer)
         std::unique_ptr<Transfer> transfer;
     };
 
     void run(const Next& next, size_t parallel, const OnDone& on_done);
     // The delay before retrying, or nullopt when the result is final.
     std::optional<milliseconds> retry_delay(const Request& request, const Result& result, int attempts);
+    // What a 429 or 503 asked for: its Retry-After, capped at max_retry_after_s.
+    std::optional<milliseconds> server_wait(const Result& result) const;
+    // Tells the quota pacer how a request of `window` ended, and says when it learns.
+    void tell_quota(uint64_t window, const Result& result, Clock::time_point now);
     void log(const std::string& line) const {
         if (config_.log) config_.log(line);
     }
@@ -96,6 +102,7 @@ private:
     double retry_tokens_;
     // Every transfer waits for this after a 429: the limit is the server's, not one transfer's.
     Clock::time_point paused_until_{};
+    QuotaPacer quota_;  // the server's quota, learnt from its 429s: no more starts than it takes
     bool stopping_ = false;  // stop_sending() was called during the current run
 };
 
@@ -120,23 +127,14 @@ void CurlClient::run(const Next& next, size_t parallel, const OnDone& on_done) {
         waiting.clear();
     };
 
-    while (true) {
-        if (interrupt_requested()) {
-            for (auto& [handle, job] : in_flight) {
-                Result result = job.transfer->finish(CURLE_ABORTED_BY_CALLBACK);
-                result.error = "interrupted";
-                result.attempts = job.attempts;
-                job.transfer.reset();
-                on_done(job.index, std::move(result));
-            }
-            in_flight.clear();
-            fail_waiting();
-            return;
-        }
-        if (stopping_) fail_waiting();
-
-        auto now = Clock::now();
-        while (in_flight.size() < parallel && now >= paused_until_ && now >= limiter_.ready_at()) {
+    // Starts what may start now: retries that are due, then what `next` gives, while there is
+    // room in the window, no pause (429, --rate, the quota) holds them back, and the run goes
+    // on. True when something started.
+    auto fill = [&] {
+        const auto now = Clock::now();
+        bool started = false;
+        while (in_flight.size() < parallel && now >= paused_until_ && now >= limiter_.ready_at() &&
+               now >= quota_.ready_at()) {
             // Retries that are due first: they are older than anything `next` would give.
             auto due = std::ranges::find_if(waiting, [now](const Waiting& w) { return w.not_before <= now; });
             Waiting job{};
@@ -158,9 +156,28 @@ void CurlClient::run(const Next& next, size_t parallel, const OnDone& on_done) {
             auto transfer = std::make_unique<Transfer>(config_, wires[job.index], share_.get());
             transfer->start(multi.get());
             CURL* handle = transfer->handle();
-            in_flight.emplace(handle, InFlight{job.index, job.attempts + 1, std::move(transfer)});
+            in_flight.emplace(handle, InFlight{job.index, job.attempts + 1, quota_.started(now), std::move(transfer)});
             limiter_.take(now);
+            started = true;
         }
+        return started;
+    };
+
+    while (true) {
+        if (interrupt_requested()) {
+            for (auto& [handle, job] : in_flight) {
+                Result result = job.transfer->finish(CURLE_ABORTED_BY_CALLBACK);
+                result.error = "interrupted";
+                result.attempts = job.attempts;
+                job.transfer.reset();
+                on_done(job.index, std::move(result));
+            }
+            in_flight.clear();
+            fail_waiting();
+            return;
+        }
+        if (stopping_) fail_waiting();
+        fill();
         if (in_flight.empty() && waiting.empty() && (pulled_last || stopping_)) break;
 
         int running = 0;
@@ -174,16 +191,21 @@ void CurlClient::run(const Next& next, size_t parallel, const OnDone& on_done) {
             Result result = job.transfer->finish(code);
             result.attempts = job.attempts;
             job.transfer.reset();
+            const auto now = Clock::now();
+            tell_quota(job.window, result, now);
 
             const Request& request = requests[job.index];
             if (const auto delay = retry_delay(request, result, job.attempts)) {
-                now = Clock::now();
                 if (result.ok() && result.response.status == 429) paused_until_ = std::max(paused_until_, now + *delay);
                 waiting.push_back({job.index, job.attempts, now + *delay});
                 continue;
             }
             pulled_last = false;  // what on_done learns may make `next` give more
             on_done(job.index, std::move(result));
+            // What on_done made room for starts before the next answer is handed over: answers
+            // come in bursts (a window sent together returns together), and rendering a burst's
+            // pages one after another used to leave every slot empty until the last was done.
+            if (!stopping_ && !interrupt_requested() && fill()) curl_multi_perform(multi.get(), &running);
         }
 
         // Nothing in flight and nothing more to send: the top of the loop ends the run now.
@@ -191,13 +213,13 @@ void CurlClient::run(const Next& next, size_t parallel, const OnDone& on_done) {
         if (in_flight.empty() && (stopping_ || (pulled_last && waiting.empty()))) continue;
 
         // Sleep until libcurl has work, the next retry or rate slot is due, or a slice passes.
-        now = Clock::now();
+        const auto now = Clock::now();
         auto wake = now + kPollSlice;
         if (in_flight.size() < parallel && (!waiting.empty() || !(pulled_last || stopping_))) {
             auto earliest = now;
             if (!waiting.empty() && (pulled_last || stopping_))
                 earliest = std::ranges::min_element(waiting, {}, &Waiting::not_before)->not_before;
-            wake = std::min(wake, std::max({earliest, paused_until_, limiter_.ready_at()}));
+            wake = std::min(wake, std::max({earliest, paused_until_, limiter_.ready_at(), quota_.ready_at()}));
         }
         const auto wait = std::chrono::ceil<milliseconds>(std::max(wake - now, Clock::duration::zero()));
         curl_multi_poll(multi.get(), nullptr, 0, static_cast<int>(wait.count()), nullptr);
@@ -221,15 +243,40 @@ std::optional<milliseconds> CurlClient::retry_delay(const Request& request, cons
     std::string why = "backoff";
     // A server that asks for a wait gets it, up to the cap; one that asks for none (or says
     // something libcurl cannot read) gets the backoff.
-    if (result.ok() && result.response.retry_after) {
-        const auto cap = std::chrono::duration_cast<milliseconds>(std::chrono::duration<double>(config_.max_retry_after_s));
-        delay = std::min(std::chrono::duration_cast<milliseconds>(*result.response.retry_after), cap);
+    if (const auto wait = server_wait(result)) {
+        delay = *wait;
         why = "Retry-After: " + std::to_string(result.response.retry_after->count()) + " s" +
               (delay < *result.response.retry_after ? ", capped" : "");
     }
     log("* " + what + on + ": retry " + std::to_string(attempts) + " of " + std::to_string(config_.retries) +
         " in " + std::to_string(delay.count()) + " ms (" + why + ")");
     return delay;
+}
+
+std::optional<milliseconds> CurlClient::server_wait(const Result& result) const {
+    if (!result.ok() || !result.response.retry_after) return std::nullopt;
+    const auto cap = std::chrono::duration_cast<milliseconds>(std::chrono::duration<double>(config_.max_retry_after_s));
+    return std::min(std::chrono::duration_cast<milliseconds>(*result.response.retry_after), cap);
+}
+
+void CurlClient::tell_quota(uint64_t window, const Result& result, Clock::time_point now) {
+    const auto wait = server_wait(result);
+    if (result.ok() && result.response.status != 429) {
+        quota_.accepted(window);
+        return;
+    }
+    if (!result.ok() || !wait) {  // no answer, or a 429 that does not say how long: nothing to learn
+        quota_.lost(window);
+        return;
+    }
+    const int64_t budget = quota_.budget();
+    const bool confirmed = quota_.confirmed();
+    quota_.refused(window, now, *wait);
+    if (quota_.confirmed() && (quota_.budget() != budget || !confirmed)) {
+        const auto length = std::chrono::duration_cast<milliseconds>(quota_.window_length());
+        log("* quota: " + std::to_string(quota_.budget()) + " requests a window of " + std::to_string(length.count()) +
+            " ms, learnt from 429s; no more are started in a window");
+    }
 }
 
 }  // namespace

@@ -15,7 +15,10 @@ namespace crm::term {
 
 namespace detail {
 
-FdStreambuf::FdStreambuf(int fd, size_t size) : fd_(fd), buffer_(size) { reset(); }
+FdStreambuf::FdStreambuf(int fd, size_t size)
+    : fd_(fd), size_(size), buffer_(std::make_unique_for_overwrite<char[]>(size)) {
+    reset();
+}
 
 FdStreambuf::int_type FdStreambuf::overflow(int_type ch) {
     if (!drain()) return traits_type::eof();

@@ -356,6 +356,13 @@ std::vector<rapidjson::Document> recorded(const std::string& path) {
     return lines;
 }
 
+// The requests of a record answered, and those refused with 429.
+std::pair<size_t, size_t> answered_and_refused(const std::string& record) {
+    size_t answered = 0, refused = 0;
+    for (const auto& request : recorded(record)) (request["status"].GetInt() == 429 ? refused : answered) += 1;
+    return {answered, refused};
+}
+
 std::string temp_path(const std::string& name) {
     return (std::filesystem::temp_directory_path() / fmt::format("crm-safety-{}-{}", name, ::getpid())).string();
 }
@@ -386,11 +393,30 @@ TEST_CASE("paging: under the vendor's kind of quota an export completes, waiting
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     CHECK(count_lines(r.out) == 250);
-    size_t answered = 0, refused = 0;
-    for (const auto& request : recorded(record)) (request["status"].GetInt() == 429 ? refused : answered) += 1;
+    const auto [answered, refused] = answered_and_refused(record);
     CHECK(answered >= 11);
     CHECK(answered <= 11 + 3);   // at most parallel-1 pages guessed past the end
     CHECK(refused <= answered);  // a retry waits for the window: never a storm of 429s
+    std::filesystem::remove(record);
+}
+
+TEST_CASE("paging: under a quota the client learns it from the first 429s and paces to it", "[e2e][safety][paging][quota]") {
+    const std::string record = temp_path("paced.jsonl");
+    std::filesystem::remove(record);
+    // 250 leads in pages of 10: 25 pages, the empty one after them and up to 3 guesses past the
+    // end, against 5 a second: about 6 windows. Finding the limit again in every window cost
+    // the 429s of the requests in flight at each window's end (11 to 15 measured); learning it
+    // costs those of the first window (4 at most), one probe in the second (4 or 5 measured).
+    SandboxProcess sandbox({"--seed-records", "1000", "--quota", "5/1", "--record", record});
+    auto r = crm(sandbox, {"leads", "list", "--all", "--size", "10", "-o", "ids", "--parallel", "4", "-v"});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(count_lines(r.out) == 250);
+    const auto [answered, refused] = answered_and_refused(record);
+    CHECK(answered >= 26);
+    CHECK(answered <= 26 + 3);
+    CHECK(refused <= 4 + 1 + 2);  // and room for a first request that reaches a window late
+    CHECK(r.err.find("* quota: 5 requests a window of") != std::string::npos);
     std::filesystem::remove(record);
 }
 

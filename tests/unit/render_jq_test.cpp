@@ -1,6 +1,7 @@
 // --jq: the libjq wrapper (render/jq.h) and the renderer that uses it.
 #include "errors.h"
 #include "render/jq.h"
+#include "render/jq_lib.h"
 #include "render_support.h"
 
 #include <catch2/catch.hpp>
@@ -201,6 +202,19 @@ TEST_CASE("jq: a JqArray runs once as the array of its inputs", "[render][jq]") 
     program.run(std::move(inputs), [&](std::string_view text) { results.emplace_back(text); });
     CHECK(results == std::vector<std::string>{"3", R"(["1","2","3"])"});
     CHECK(inputs.size() == 0);  // NOLINT(bugprone-use-after-move): run() leaves it empty
+}
+
+TEST_CASE("jq: libjq is opened on first use, a missing one is one line naming the package, exit 1", "[render][jq]") {
+    CHECK(libjq().jq_init != nullptr);
+    CHECK(&libjq() == &libjq());
+    try {
+        open_jq_lib("libcrm-test-no-such-jq.so.1");
+        FAIL("opened a library that does not exist");
+    } catch (const crm::Error& e) {
+        CHECK(std::string(e.what()).starts_with("--jq needs libjq (Debian package libjq1): libcrm-test-no-such-jq.so.1"));
+        CHECK(std::string(e.what()).find('\n') == std::string::npos);
+        CHECK(e.exit_code() == crm::kExitUnexpected);
+    }
 }
 
 TEST_CASE("jq renderer: replaces the format, one line per result, per record as it comes", "[render][jq]") {
