@@ -422,7 +422,10 @@ TEST_CASE("import: SIGTERM ends the run with its summary and --failed-out writte
     auto summary = summary_of(read_file(dir / "err"));
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
     CHECK(summary[0] + summary[2] + summary[3] == 400);
-    CHECK(summary[0] >= 50);
+    // The sandbox had created 50 at the signal; an answer still on its way to crm counts as
+    // unknown, not created.
+    CHECK(summary[0] + summary[3] >= 50);
+    CHECK(summary[0] < 400);
     // Every row the sandbox did not create is in --failed-out, ready for a retry; of the rows
     // there, only the unknown ones (in flight at the signal) may have been created.
     auto created = created_titles(recorded(record));
