@@ -143,8 +143,11 @@ TEST_CASE("export: a star schema of every record, with joins that resolve", "[e2
     CHECK(count(db, "SELECT count(*) FROM contact_tags") == tags);
     CHECK(count(db, "SELECT count(*) FROM contact_tags t LEFT JOIN tags g ON g.entity='contacts' AND g.id=t.tag_id "
                     "WHERE g.id IS NULL") == 0);
-    // Indexes on the link tables' ids.
+    // Every entity's id is a primary key, and each link table has an index on its record's id.
     CHECK(count(db, "SELECT count(*) FROM sqlite_master WHERE type='index' AND name='lead_tags_lead_id'") == 1);
+    CHECK(count(db, "SELECT count(*) FROM sqlite_master WHERE type='index' AND sql IS NOT NULL") == 15);
+    CHECK(sql(db, "SELECT sql FROM sqlite_master WHERE name='organizations'").find("id TEXT PRIMARY KEY") !=
+          std::string::npos);
     CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == 1);  // no temporary left
 }
 
