@@ -54,8 +54,8 @@ const char* sql_type(Type type);
 
 // CREATE TABLE / INDEX / VIEW statements of the whole schema but custom fields, in order.
 std::vector<std::string> schema_ddl();
-// The indexes of an entity's link tables, created after its records are in (cheaper than maintaining
-// them row by row).
+// The indexes of an entity's link tables, created after its records are in (cheaper than
+// maintaining them row by row).
 std::vector<std::string> index_ddl(const EntityTable& entity);
 // The views of the common joins (v_opportunities with pipeline and stage labels, …).
 std::vector<std::string> view_ddl();
