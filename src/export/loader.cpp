@@ -1,6 +1,7 @@
 #include "export/loader.h"
 
 #include "api/requests.h"
+#include "json/members.h"
 #include "json/path.h"
 
 #include <fmt/format.h>
@@ -68,15 +69,27 @@ const json::Value* first_of(const json::Value& record, const std::vector<std::st
     }
     return nullptr;
 }
-const json::Value* first_of(const json::Value& record, const std::vector<json::Path>& paths) {
-    for (const auto& path : paths) {
-        if (const json::Value* value = path.find(record); value && !value->IsNull()) return value;
+// A dotted path in the records of one table: its first name found by the table's Members, the
+// rest by a Path.
+struct Field {
+    size_t member;
+    json::Path rest;
+
+    Field(json::Members& members, std::string_view dotted)
+        : member(members.want(dotted.substr(0, dotted.find('.')))),
+          rest(dotted.find('.') == std::string_view::npos ? std::string_view() : dotted.substr(dotted.find('.') + 1)) {}
+
+    const json::Value* find(const json::Members& members) const {
+        const json::Value* top = members.at(member);
+        return top ? rest.find(*top) : nullptr;
+    }
+};
+
+const json::Value* first_of(const json::Members& members, const std::vector<Field>& fields) {
+    for (const auto& field : fields) {
+        if (const json::Value* value = field.find(members); value && !value->IsNull()) return value;
     }
     return nullptr;
-}
-
-std::vector<json::Path> paths_of(const std::vector<std::string>& dotted) {
-    return {dotted.begin(), dotted.end()};
 }
 
 // The link column a list element that is a plain string goes to: a tag's label, an email's or
@@ -120,14 +133,14 @@ struct Loader::Writer {
     std::vector<Statement> clear_links, insert_links;
     Statement remember, sweep;
     // Where the values are in a record: by column, by custom column, by link and link column.
-    std::vector<std::vector<json::Path>> column_paths;
-    json::Path id{"id"}, custom_fields{"customFields"};
+    // Every top-level field with a place in the table is wanted by `members`.
+    json::Members members;
+    std::vector<std::vector<Field>> column_fields;
+    Field id{members, "id"}, custom_fields{members, "customFields"};
     std::vector<json::Path> custom_paths;
-    std::vector<json::Path> link_lists;
+    std::vector<Field> link_lists;
     std::vector<std::vector<json::Path>> link_paths;
-    // Transparent comparison: a record's keys are looked up without a string made for each.
-    std::set<std::string, std::less<>> exported;    // the record's top-level fields that have a place
-    std::set<std::string, std::less<>> unexported;  // those seen that have none
+    std::set<std::string, std::less<>> unexported;  // the top-level fields seen that have no place
 
     static std::string upsert_sql(const EntityTable& e, const std::vector<CustomColumn>& custom) {
         std::vector<std::string> names;
@@ -142,14 +155,12 @@ struct Loader::Writer {
           remember(db.prepare(fmt::format("INSERT OR IGNORE INTO temp.seen_{}(id) VALUES(?)", e.table))),
           sweep(db.prepare(fmt::format("DELETE FROM {0} WHERE id NOT IN (SELECT id FROM temp.seen_{0})", e.table))) {
         for (const auto& column : e.columns) {
-            column_paths.push_back(paths_of(column.paths));
-            for (const auto& path : column.paths) exported.insert(path.substr(0, path.find('.')));
+            auto& fields = column_fields.emplace_back();
+            for (const auto& path : column.paths) fields.emplace_back(members, path);
         }
-        exported.insert("customFields");
         for (const auto& column : custom) custom_paths.push_back(json::Path::member(column.field_id));
         for (const auto& link : e.links) {
-            exported.insert(link.field);
-            link_lists.emplace_back(link.field);
+            link_lists.emplace_back(members, link.field);
             auto& paths = link_paths.emplace_back();
             for (const auto& column : link_columns(link.shape)) paths.emplace_back(column.paths.front());
             clear_links.push_back(db.prepare(fmt::format("DELETE FROM {} WHERE {}=?", link.table, e.key)));
@@ -212,21 +223,18 @@ Loader::Writer& Loader::writer(const EntityTable& entity) {
 
 void Loader::upsert(const EntityTable& entity, const json::Value& record, bool sweeping) {
     Writer& w = writer(entity);
+    if (w.members.match(record)) {
+        for (const auto& name : w.members.unwanted()) w.unexported.insert(name);
+    }
     int index = 0;
     for (size_t c = 0; c < entity.columns.size(); ++c)
-        bind_value(w.upsert, ++index, first_of(record, w.column_paths[c]), entity.columns[c].type);
-    const json::Value* custom = w.custom_fields.find(record);
+        bind_value(w.upsert, ++index, first_of(w.members, w.column_fields[c]), entity.columns[c].type);
+    const json::Value* custom = w.custom_fields.find(w.members);
     for (size_t c = 0; c < w.custom.size(); ++c)
         bind_value(w.upsert, ++index, custom ? w.custom_paths[c].find(*custom) : nullptr, column_type(w.custom[c]));
     w.upsert.run();
-    if (record.IsObject()) {
-        for (const auto& member : record.GetObject()) {
-            const std::string_view key(member.name.GetString(), member.name.GetStringLength());
-            if (!w.exported.contains(key) && !w.unexported.contains(key)) w.unexported.emplace(key);
-        }
-    }
 
-    const json::Value* id_value = w.id.find(record);
+    const json::Value* id_value = w.id.find(w.members);
     const std::string id = id_value ? json::scalar_text(*id_value) : std::string();
     for (size_t l = 0; l < entity.links.size(); ++l) {
         const LinkTable& link = entity.links[l];
@@ -234,7 +242,7 @@ void Loader::upsert(const EntityTable& entity, const json::Value& record, bool s
             w.clear_links[l].bind_text(1, id);
             w.clear_links[l].run();
         }
-        const json::Value* list = w.link_lists[l].find(record);
+        const json::Value* list = w.link_lists[l].find(w.members);
         if (!list || list->IsNull()) continue;
         const auto& columns = link_columns(link.shape);
         Statement& insert = w.insert_links[l];
