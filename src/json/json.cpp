@@ -24,48 +24,65 @@ std::pair<size_t, size_t> locate(std::string_view text, size_t offset) {
     return {line, column};
 }
 
-// The offset where nesting first goes deeper than kMaxDepth, or npos. Brackets inside strings
-// do not count; the parser checks everything else.
-size_t too_deep_at(std::string_view text) {
-    size_t depth = 0;
-    bool in_string = false;
-    for (size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (in_string) {
-            if (c == '\\') ++i;
-            else if (c == '"') in_string = false;
-        } else if (c == '"') {
-            in_string = true;
-        } else if (c == '[' || c == '{') {
-            if (++depth > kMaxDepth) return i;
-        } else if ((c == ']' || c == '}') && depth > 0) {
-            --depth;
-        }
-    }
-    return std::string_view::npos;
+// Hands the reader's events to a document, and stops the reader where nesting first goes
+// deeper than kMaxDepth: a document that deep would overflow the stack of the recursive code
+// that reads, writes and frees it later.
+class DepthLimit {
+public:
+    explicit DepthLimit(Document& doc) : doc_(doc) {}
+    bool too_deep() const { return depth_ > kMaxDepth; }
+
+    bool Null() { return doc_.Null(); }
+    bool Bool(bool b) { return doc_.Bool(b); }
+    bool Int(int i) { return doc_.Int(i); }
+    bool Uint(unsigned i) { return doc_.Uint(i); }
+    bool Int64(int64_t i) { return doc_.Int64(i); }
+    bool Uint64(uint64_t i) { return doc_.Uint64(i); }
+    bool Double(double d) { return doc_.Double(d); }
+    bool RawNumber(const char* s, rapidjson::SizeType n, bool copy) { return doc_.RawNumber(s, n, copy); }
+    bool String(const char* s, rapidjson::SizeType n, bool copy) { return doc_.String(s, n, copy); }
+    bool Key(const char* s, rapidjson::SizeType n, bool copy) { return doc_.Key(s, n, copy); }
+    bool StartObject() { return ++depth_ <= kMaxDepth && doc_.StartObject(); }
+    bool EndObject(rapidjson::SizeType n) { return --depth_, doc_.EndObject(n); }
+    bool StartArray() { return ++depth_ <= kMaxDepth && doc_.StartArray(); }
+    bool EndArray(rapidjson::SizeType n) { return --depth_, doc_.EndArray(n); }
+
+private:
+    Document& doc_;
+    size_t depth_ = 0;
+};
+
+template <unsigned flags>
+void parse_into(Document& doc, std::string_view text, rapidjson::Reader& reader, bool& too_deep) {
+    auto generate = [&](Document& target) {
+        DepthLimit limit(target);
+        rapidjson::MemoryStream bytes(text.data(), text.size());
+        rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> in(bytes);
+        const bool ok = !reader.Parse<flags>(in, limit).IsError();
+        too_deep = limit.too_deep();
+        return ok;
+    };
+    doc.Populate(generate);
 }
 
 }  // namespace
 
 Document parse(std::string_view text, bool lenient) {
-    if (size_t at = too_deep_at(text); at != std::string_view::npos) {
-        auto [line, column] = locate(text, at);
-        throw ParseError(fmt::format("line {}, column {}: nested deeper than {} levels", line, column, kMaxDepth), line,
-                         column);
-    }
     Document doc;
+    rapidjson::Reader reader;
+    bool too_deep = false;
     constexpr unsigned kStrict = rapidjson::kParseFullPrecisionFlag | rapidjson::kParseIterativeFlag;
     constexpr unsigned kLenient = kStrict | rapidjson::kParseCommentsFlag | rapidjson::kParseTrailingCommasFlag;
     if (lenient) {
-        doc.Parse<kLenient>(text.data(), text.size());
+        parse_into<kLenient>(doc, text, reader, too_deep);
     } else {
-        doc.Parse<kStrict>(text.data(), text.size());
+        parse_into<kStrict>(doc, text, reader, too_deep);
     }
-    if (doc.HasParseError()) {
-        auto [line, column] = locate(text, doc.GetErrorOffset());
-        throw ParseError(fmt::format("line {}, column {}: {}", line, column,
-                                     rapidjson::GetParseError_En(doc.GetParseError())),
-                         line, column);
+    if (reader.HasParseError()) {
+        auto [line, column] = locate(text, reader.GetErrorOffset());
+        const std::string reason = too_deep ? fmt::format("nested deeper than {} levels", kMaxDepth)
+                                            : rapidjson::GetParseError_En(reader.GetParseErrorCode());
+        throw ParseError(fmt::format("line {}, column {}: {}", line, column, reason), line, column);
     }
     return doc;
 }

@@ -47,6 +47,16 @@ TEST_CASE("parse refuses nesting deeper than kMaxDepth, with its place, and neve
         CHECK(e.column() == json::kMaxDepth + 1);
         CHECK(std::string(e.what()).find("nested deeper than 512 levels") != std::string::npos);
     }
+    // Objects count as arrays do; the place is that of the brace one level too deep.
+    std::string objects;
+    for (size_t i = 0; i <= json::kMaxDepth; ++i) objects += "{\"a\":";
+    try {
+        json::parse(objects + "1");
+        FAIL("no error");
+    } catch (const json::ParseError& e) {
+        CHECK(e.line() == 1);
+        CHECK(e.column() == json::kMaxDepth * 5 + 1);
+    }
     // Brackets inside strings are text, not nesting.
     CHECK(json::parse("{\"s\":\"" + std::string(2000, '[') + "\\\"\"}").IsObject());
 }
