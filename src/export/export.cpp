@@ -114,7 +114,9 @@ const json::Value* items_of(const json::Value& doc) {
 
 class Exporter {
 public:
-    Exporter(cli::Context& ctx, const ExportOptions& o, Loader& loader) : ctx_(ctx), o_(o), loader_(loader) {}
+    // `written` runs on the write thread after each entity is in the database.
+    Exporter(cli::Context& ctx, const ExportOptions& o, Loader& loader, std::function<void()> written = {})
+        : ctx_(ctx), o_(o), loader_(loader), written_(std::move(written)) {}
 
     // Pipelines with their stages, case types with their statuses, tag lists; and the custom
     // fields of the forms and case types, as columns.
@@ -178,6 +180,7 @@ public:
         writes_.post([this, &table, newest] {
             if (!newest.empty()) loader_.set_watermark(table, newest);
             loader_.index(table);
+            if (written_) written_();
         });
         return written;
     }
@@ -197,6 +200,7 @@ private:
     cli::Context& ctx_;
     const ExportOptions& o_;
     Loader& loader_;
+    std::function<void()> written_;
     // A few parsed pages wait at most (a page of 1,000 records is about 2 MB of DOM).
     WriteThread writes_{4};
 };
@@ -241,7 +245,7 @@ void run_export(cli::Context& ctx, const ExportOptions& o) {
         Loader loader(db, !refresh);
         const long runs = refresh ? loader.meta_int("runs_since_sweep", 0) + 1 : 0;
         swept = refresh && runs >= o.full_every;
-        Exporter exporter(ctx, o, loader);
+        Exporter exporter(ctx, o, loader, [&staging] { staging.start_writeback(); });
         exporter.lookups();
         // Read before the first entity's writes begin on the write thread.
         std::vector<std::optional<std::string>> watermarks;

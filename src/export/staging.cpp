@@ -50,6 +50,13 @@ void fsync_path(const fs::path& path, int flags) {
     if (!synced) fail(path, error);
 }
 
+void start_writeback_of(const fs::path& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    ::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+    ::close(fd);
+}
+
 }  // namespace
 
 Staging::Staging(fs::path target, Kind kind) : target_(std::move(target)), kind_(kind) {
@@ -64,6 +71,14 @@ Staging::~Staging() {
     if (committed_) return;
     std::error_code ignored;
     fs::remove_all(temp_, ignored);
+}
+
+void Staging::start_writeback() const noexcept {
+    if (kind_ == Kind::file) return start_writeback_of(temp_);
+    std::error_code ignored;
+    for (const auto& entry : fs::directory_iterator(temp_, ignored)) {
+        if (entry.is_regular_file(ignored)) start_writeback_of(entry.path());
+    }
 }
 
 void Staging::commit() {

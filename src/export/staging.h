@@ -18,6 +18,10 @@ public:
     Staging& operator=(const Staging&) = delete;
 
     const std::filesystem::path& path() const { return temp_; }
+    // Starts writing what the staged files hold so far to disk and returns at once, so that
+    // commit()'s fsync waits for the last part only (for a 30 MB database it waited 35 ms).
+    // A hint: its failures are commit()'s to find. Safe from another thread than commit()'s.
+    void start_writeback() const noexcept;
     // Makes the new export durable (fsync) and puts it in place of the target.
     void commit();
 
