@@ -18,7 +18,7 @@ void add_auth_commands(Tree& tree) {
 
     auto* status = group->add_subcommand("status", "Show where the key comes from and check it with one read request");
     auto all = tree.make<bool>();
-    status->add_flag("--all", *all, "Every profile of the config file, each key checked");
+    status->add_flag("--all", *all, "Every profile of the config file, each key checked (none: the credentials in use)");
     examples(status, {"crm auth status", "crm auth status --profile prod", "crm auth status --all"});
     tree.on_run(status, [all](cli::Context& ctx) { *all ? cli::run_auth_status_all(ctx) : cli::run_auth_status(ctx); }, Tree::Prints::no_json);
 

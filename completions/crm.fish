@@ -1609,7 +1609,7 @@ function __crm_data
             printf '%s\n' '1'
             return 0
         case 'flags:crm auth status'
-            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--all'\t'Every profile of the config file, each key checked'
+            printf '%s\n' '-h'\t'Print this help message and exit' '--help'\t'Print this help message and exit' '--all'\t'Every profile of the config file, each key checked (none: the credentials in use)'
             return 0
         case 'ft:crm auth logout'
             printf '%s\n' '1'

@@ -407,6 +407,24 @@ TEST_CASE("auth login checks the key before saving it, and says whether it can w
     CHECK(requests_with(sandbox, {"POST", "PUT", "PATCH", "DELETE"}) == 0);
 }
 
+TEST_CASE("auth status --all without profiles checks the credentials in use", "[e2e][auth]") {
+    SandboxProcess sandbox({"--primary-key", kKey, "--secondary-key", kReadOnlyKey});
+    Home home;  // no config file
+    RunOptions env_only = home.options();
+    env_only.env["CRM_API_KEY"] = kKey;
+    env_only.env["CRM_BASE_URL"] = sandbox.base_url();
+    auto from_env = run_crm({"auth", "status", "--all"}, env_only);
+    CHECK(from_env.exit_code == 0);
+    CHECK(from_env.out.find("key:      ****wxyz (environment)\n") != std::string::npos);
+    CHECK(from_env.out.find("key OK: read/write\n") != std::string::npos);
+    check_no_key(from_env);
+    // Nothing at all: the missing setting is named, as crm auth status names it.
+    auto nothing = home.crm({"auth", "status", "--all"});
+    CHECK(nothing.exit_code == 2);
+    CHECK(nothing.err == home.crm({"auth", "status"}).err);
+    CHECK(nothing.err.find("no base URL") != std::string::npos);
+}
+
 TEST_CASE("config profiles lists them, config use picks the default one", "[e2e][config]") {
     SandboxProcess sandbox({"--primary-key", kKey, "--secondary-key", kReadOnlyKey});
     Home home;
