@@ -9,9 +9,6 @@
 
 #include <fmt/format.h>
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 #include <charconv>
 #include <filesystem>
 
@@ -32,24 +29,19 @@ Table run_query(exporting::Db& db, const Query& query, const std::string& since,
     return table;
 }
 
-// A value for json: counts as integers, the rest as numbers.
-void write_number(rapidjson::Writer<rapidjson::StringBuffer>& w, double value, Kind kind) {
-    if (kind == Kind::count) w.Int64(static_cast<int64_t>(value));
-    else w.Double(value);
-}
-
-std::string json_row(const Table& table, const Row& row) {
-    rapidjson::StringBuffer buffer;
-    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
-    w.StartObject();
-    w.Key(table.columns[0].name.c_str());
-    w.String(row.label.c_str(), static_cast<rapidjson::SizeType>(row.label.size()));
+// A row as a record: its label, then counts as integers and the rest as numbers.
+json::Document json_row(const Table& table, const Row& row) {
+    json::Document doc(rapidjson::kObjectType);
+    auto& a = doc.GetAllocator();
+    doc.AddMember(json::Value(table.columns[0].name.c_str(), a), json::Value(row.label.c_str(), a), a);
     for (size_t v = 0; v < row.values.size() && v + 1 < table.columns.size(); ++v) {
-        w.Key(table.columns[v + 1].name.c_str());
-        write_number(w, row.values[v], table.columns[v + 1].kind);
+        const Column& column = table.columns[v + 1];
+        json::Value value;
+        if (column.kind == Kind::count) value.SetInt64(static_cast<int64_t>(row.values[v]));
+        else value.SetDouble(row.values[v]);
+        doc.AddMember(json::Value(column.name.c_str(), a), value, a);
     }
-    w.EndObject();
-    return buffer.GetString();
+    return doc;
 }
 
 // The chart's width: the terminal's; off a terminal $COLUMNS (a script that sets it gets
@@ -77,7 +69,7 @@ void print(cli::Context& ctx, const Table& table, render::Format format) {
             // Through the renderer every list command uses: --jq, --slurp and --fields apply.
             auto renderer = ctx.renderer({});
             renderer->begin_list();
-            for (const auto& row : table.rows) renderer->record(json::parse(json_row(table, row)));
+            for (const auto& row : table.rows) renderer->record(json_row(table, row));
             renderer->end_list();
             return;
         }
