@@ -253,6 +253,34 @@ TEST_CASE("export --incremental: a handful of pages, then a sweep, equal to a fr
     check_same_exports(dir / "crm.sqlite", dir / "fresh.sqlite");
 }
 
+TEST_CASE("export: a throttled, flaky server with short pages gives the database a friendly one gives",
+          "[e2e][export]") {
+    // The same seeded records behind both (the seeder is deterministic). The second serves 70
+    // records a page whatever is asked, sends no total, answers 503 to some requests, drops
+    // the connection after others, and takes 20 requests a second from a key.
+    TempDir dir("export-realism");
+    SandboxProcess friendly({"--seed-records", "1500"});
+    SandboxProcess hostile({"--seed-records", "1500", "--max-page-size", "70", "--fail-rate", "0.2", "--drop-rate",
+                            "0.05", "--quota", "20/1", "--record", dir / "record"});
+    export_to(friendly, {"--to", dir / "friendly.sqlite"});
+    // Enough retries that no request fails on every try (0.2^9); fewer are tested elsewhere.
+    export_to(hostile, {"--to", dir / "hostile.sqlite", "--retries", "8"});
+    // The default pipelines and case type are made when a sandbox starts, not by the seeder:
+    // their times differ.
+    for (const auto& db : {dir / "friendly.sqlite", dir / "hostile.sqlite"})
+        sql(db, "UPDATE case_types SET created_at=NULL, updated_at=NULL; UPDATE pipelines SET created_at=NULL, "
+                "updated_at=NULL");
+    check_same_exports(dir / "friendly.sqlite", dir / "hostile.sqlite");
+    const long leads = count(dir / "hostile.sqlite", "SELECT count(*) FROM leads");
+    CHECK(leads > 70);
+    // Every lead came through 70-record pages: the walk went on past the short first page.
+    CHECK(list_requests(dir / "record", "/pipeline/leads") >= static_cast<size_t>(leads / 70 + 1));
+    // And the server did refuse: some 503s (about 1 in 5 of 60-odd requests) and 429s.
+    const std::string record = read_file(dir / "record");
+    CHECK(record.find("\"status\":503") != std::string::npos);
+    CHECK(record.find("\"status\":429") != std::string::npos);
+}
+
 TEST_CASE("export --incremental to CSV keeps its state beside the files", "[e2e][export]") {
     SandboxProcess sandbox({"--seed-records", "400"});
     TempDir dir("export-csv-incremental");
