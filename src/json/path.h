@@ -1,7 +1,9 @@
 // A dotted path ("owner.id") split once and looked up in many records of one list. Such records
 // usually have their members in the same order, so each name is first tried at the position
 // where it was found last time: one comparison instead of a scan of the members. The export
-// looks up about 40 paths in each of 100,000 records; json::find scanned and split every time.
+// finds a record's top-level members with json::Members, and the rest of each column's path
+// ("owner.id" → "id"), a custom field or a link element's field with a Path: a dozen lookups
+// in each of 100,000 records, where json::find scanned and split every time.
 #pragma once
 #include "json/json.h"
 
